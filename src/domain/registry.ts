@@ -13,7 +13,11 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'an id is 1–64 letters, digits, "-", "_" or "." and starts with a letter or digit');
 const name = z.string().trim().min(1).max(200);
 const optText = z.string().trim().max(500).optional();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a calendar date');
+// Date.parse rolls 2017-02-30 over to 2017-03-02, so a calendar date must survive the round trip.
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
 
