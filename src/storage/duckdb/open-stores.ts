@@ -1,0 +1,91 @@
+/**
+ * Opens the embedded store: one DuckDB database (a file in the data directory, or in memory) shared
+ * by the telemetry, registry and access adapters, each on its own connection. The schema is created
+ * or migrated before any adapter is handed out.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { AccessStore } from '../../app/ports/access-store.js';
+import { systemClock, type Clock } from '../../app/ports/clock.js';
+import type { RegistryStore } from '../../app/ports/registry-store.js';
+import type { TelemetryStore } from '../../app/ports/telemetry-store.js';
+import { createDuckDbAccessStore } from './access-store.js';
+import { createDuckDbRegistryStore } from './registry-store.js';
+import { migrate } from './schema.js';
+import { SerialConnection } from './serial-connection.js';
+import { createDuckDbTelemetryStore } from './telemetry-store.js';
+
+export const DATABASE_FILE_NAME = 'heatfleet.duckdb';
+
+export interface DuckDbStoreOptions {
+  /** Directory of the database file (created if missing); null keeps everything in memory. */
+  readonly dataDir: string | null;
+  readonly clock?: Clock;
+}
+
+export interface DuckDbStores {
+  readonly telemetry: TelemetryStore;
+  readonly registry: RegistryStore;
+  readonly access: AccessStore;
+  /** Closes the three adapters and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<DuckDbStores> {
+  const clock = options.clock ?? systemClock;
+  let path = ':memory:';
+  if (options.dataDir !== null) {
+    await mkdir(options.dataDir, { recursive: true });
+    path = join(options.dataDir, DATABASE_FILE_NAME);
+  }
+  const instance = await DuckDBInstance.create(path);
+  const connect = async () => new SerialConnection(await instance.connect());
+  const connections = {
+    telemetryWriter: await connect(),
+    telemetryReader: await connect(),
+    registry: await connect(),
+    access: await connect(),
+  };
+  const all = Object.values(connections);
+
+  let closing: Promise<void> | null = null;
+  const closeDatabase = (): Promise<void> => {
+    closing ??= (async () => {
+      if (options.dataDir !== null) {
+        // Fold the WAL into the file now rather than on the next open.
+        await connections.telemetryWriter.exclusive((db) => db.run('CHECKPOINT')).catch(() => undefined);
+      }
+      for (const c of all) await c.close();
+      instance.closeSync();
+    })();
+    return closing;
+  };
+
+  try {
+    await migrate(connections.telemetryWriter, clock);
+  } catch (e) {
+    await closeDatabase();
+    throw e;
+  }
+
+  // The database closes when the bundle closes or when all three adapters have been closed.
+  let open = 3;
+  const releaseOne = async () => {
+    open -= 1;
+    if (open === 0) await closeDatabase();
+  };
+  const telemetry = await createDuckDbTelemetryStore({ writer: connections.telemetryWriter, reader: connections.telemetryReader, release: releaseOne });
+  const registry = await createDuckDbRegistryStore({ conn: connections.registry, release: releaseOne });
+  const access = await createDuckDbAccessStore({ conn: connections.access, release: releaseOne });
+
+  return {
+    telemetry,
+    registry,
+    access,
+    close: async () => {
+      await Promise.all([telemetry.close(), registry.close(), access.close()]);
+      await closeDatabase();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/** DuckDB adapter of the TelemetryStore port. Writes go through one connection, reads through another. */
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { AppendResult, DeadLetter, RawQuery, RollupQuery, RollupRow, TelemetryStore } from '../../app/ports/telemetry-store.js';
+import type { Reading } from '../../domain/telemetry-channels.js';
+import { channelColumnList } from './channel-columns.js';
+import { rowToReading } from './reading-rows.js';
+import { readRollups, refreshDirtyRollups } from './rollups.js';
+import type { Row, SerialConnection } from './serial-connection.js';
+import { toNumber, toStringOrNull } from './sql-values.js';
+import { GroupCommitWriter, STAGE_DDL } from './telemetry-writer.js';
+
+const READING_COLS = `unit_id, ts_ms, ${channelColumnList()}, fault_code`;
+const DEAD_LETTER_ROWS_PER_INSERT = 200;
+
+const bigintMs = (ms: number): bigint => BigInt(Math.trunc(ms));
+
+const rowToDeadLetter = (row: Row): DeadLetter => ({
+  receivedAtMs: toNumber(row.received_at_ms),
+  source: row.source === 'http' ? 'http' : 'mqtt',
+  senderId: toStringOrNull(row.sender_id),
+  topic: toStringOrNull(row.topic),
+  reason: String(row.reason),
+  payload: String(row.payload),
+});
+
+export interface TelemetryConnections {
+  readonly writer: SerialConnection;
+  readonly reader: SerialConnection;
+  /** Called once by `close()`: the owner closes the connections and, when unused, the database. */
+  readonly release: () => Promise<void>;
+}
+
+export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Promise<TelemetryStore> {
+  const { writer, reader } = deps;
+  await writer.exclusive((db) => db.run(STAGE_DDL));
+  // Unknown after open (a previous process may have appended without refreshing): check once.
+  let rollupsMaybeDirty = true;
+  const appender = new GroupCommitWriter(writer, () => {
+    rollupsMaybeDirty = true;
+  });
+  let released: Promise<void> | null = null;
+
+  const refresh = (): Promise<number> =>
+    writer.transaction(async (db) => {
+      if (!rollupsMaybeDirty) return 0;
+      const n = await refreshDirtyRollups(db);
+      rollupsMaybeDirty = false;
+      return n;
+    });
+
+  return {
+    append: (readings: readonly Reading[]): Promise<AppendResult> => appender.append(readings),
+
+    queryRaw: (q: RawQuery) =>
+      reader.exclusive(async (db) => {
+        const limit = q.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.trunc(q.limit))}`;
+        const rows = await db.all(`SELECT ${READING_COLS} FROM readings WHERE unit_id = $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms${limit}`, [
+          q.unitId,
+          bigintMs(q.fromMs),
+          bigintMs(q.toMs),
+        ]);
+        return rows.map(rowToReading);
+      }),
+
+    queryRollup: (q: RollupQuery): Promise<RollupRow[]> =>
+      writer.transaction(async (db) => {
+        if (rollupsMaybeDirty) {
+          await refreshDirtyRollups(db);
+          rollupsMaybeDirty = false;
+        }
+        return readRollups(db, q);
+      }),
+
+    latest: (unitIds: readonly string[]) =>
+      reader.exclusive(async (db) => {
+        if (unitIds.length === 0) return [];
+        const placeholders = unitIds.map((_, i) => `$${i + 1}`).join(', ');
+        const rows = await db.all(`SELECT ${READING_COLS} FROM latest_reading WHERE unit_id IN (${placeholders})`, [...unitIds]);
+        const byUnit = new Map(rows.map((r) => [String(r.unit_id), rowToReading(r)]));
+        return unitIds.flatMap((id) => byUnit.get(id) ?? []);
+      }),
+
+    refreshRollups: refresh,
+
+    countReadings: () =>
+      reader.exclusive(async (db) => {
+        const [row] = await db.all('SELECT count(*) AS n FROM readings');
+        return toNumber(row?.n ?? 0);
+      }),
+
+    addDeadLetters: async (letters: readonly DeadLetter[]) => {
+      if (letters.length === 0) return;
+      await writer.transaction(async (db) => {
+        for (let start = 0; start < letters.length; start += DEAD_LETTER_ROWS_PER_INSERT) {
+          const chunk = letters.slice(start, start + DEAD_LETTER_ROWS_PER_INSERT);
+          const params: DuckDBValue[] = [];
+          const tuples = chunk.map((l) => {
+            const base = params.length;
+            params.push(bigintMs(l.receivedAtMs), l.source, l.senderId, l.topic, l.reason, l.payload);
+            return `(${[1, 2, 3, 4, 5, 6].map((k) => `$${base + k}`).join(', ')})`;
+          });
+          await db.run(`INSERT INTO dead_letters (received_at_ms, source, sender_id, topic, reason, payload) VALUES ${tuples.join(', ')}`, params);
+        }
+      });
+    },
+
+    listDeadLetters: (q) =>
+      reader.exclusive(async (db) => {
+        const where: string[] = [];
+        const params: DuckDBValue[] = [];
+        if (q.beforeMs !== undefined) {
+          params.push(bigintMs(q.beforeMs));
+          where.push(`received_at_ms < $${params.length}`);
+        }
+        if (q.senderIds !== undefined) {
+          if (q.senderIds.length === 0) return [];
+          const first = params.length + 1;
+          params.push(...q.senderIds);
+          where.push(`sender_id IN (${q.senderIds.map((_, i) => `$${first + i}`).join(', ')})`);
+        }
+        const rows = await db.all(
+          `SELECT received_at_ms, source, sender_id, topic, reason, payload FROM dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY received_at_ms DESC, seq DESC LIMIT ${Math.max(0, Math.trunc(q.limit))}`,
+          params,
+        );
+        return rows.map(rowToDeadLetter);
+      }),
+
+    close: () => {
+      released ??= appender.idle().then(deps.release);
+      return released;
+    },
+  };
+}

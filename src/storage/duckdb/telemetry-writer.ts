@@ -1,0 +1,157 @@
+/**
+ * The write path of the telemetry store: group commit of concurrent `append` calls, staging through
+ * the DuckDB appender, and one set-based merge per transaction (docs/adr/0002-telemetry-storage.md).
+ */
+import type { AppendResult } from '../../app/ports/telemetry-store.js';
+import type { Reading } from '../../domain/telemetry-channels.js';
+import { CHANNEL_COLUMNS, channelColumnList } from './channel-columns.js';
+import { dedupeGroup, type StagedReading } from './reading-rows.js';
+import type { SerialConnection, SqlRunner } from './serial-connection.js';
+import { intLiteral, toNumber } from './sql-values.js';
+
+/** Concurrent batches are coalesced into one transaction up to this many readings. */
+export const MAX_GROUP_READINGS = 50_000;
+const ROLLUP_BASE_MS = 900_000;
+
+const COLS = channelColumnList();
+const ALL_COLS = `unit_id, ts_ms, ${COLS}, fault_code`;
+
+export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (idx INTEGER NOT NULL, unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
+  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, dup BOOLEAN NOT NULL)`;
+
+const mergeSql = (lo: string, hi: string) => `UPDATE readings SET
+  ${CHANNEL_COLUMNS.map((c) => `${c.column} = coalesce(readings.${c.column}, s.${c.column})`).join(', ')},
+  fault_code = coalesce(readings.fault_code, s.fault_code)
+  FROM temp.stage s
+  WHERE s.dup AND readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi}
+    AND (${[...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code'].map((c) => `(readings.${c} IS NULL AND s.${c} IS NOT NULL)`).join(' OR ')})`;
+
+// The newest staged row per unit replaces `latest_reading` when newer, or fills its gaps when it is the same instant.
+const LATEST_SQL = `INSERT INTO latest_reading (${ALL_COLS})
+  SELECT ${ALL_COLS} FROM temp.stage QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY ts_ms DESC) = 1
+  ON CONFLICT (unit_id) DO UPDATE SET
+  ${[...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code']
+    .map((c) => `${c} = CASE WHEN excluded.ts_ms > latest_reading.ts_ms THEN excluded.${c} ELSE coalesce(latest_reading.${c}, excluded.${c}) END`)
+    .join(',\n  ')},
+  ts_ms = greatest(excluded.ts_ms, latest_reading.ts_ms)
+  WHERE excluded.ts_ms >= latest_reading.ts_ms`;
+
+async function stage(db: SqlRunner, rows: readonly StagedReading[]): Promise<void> {
+  await db.run('DELETE FROM temp.stage');
+  const appender = await db.connection.createAppender('stage', 'main', 'temp');
+  try {
+    rows.forEach((r, idx) => {
+      appender.appendInteger(idx);
+      appender.appendVarchar(r.unitId);
+      appender.appendBigInt(BigInt(r.tsMs));
+      for (const { key } of CHANNEL_COLUMNS) {
+        const v = r.values[key];
+        if (v === undefined || v === null) appender.appendNull();
+        else appender.appendDouble(v);
+      }
+      if (r.faultCode === undefined) appender.appendNull();
+      else appender.appendVarchar(r.faultCode);
+      appender.appendBoolean(false);
+      appender.endRow();
+    });
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Stores one group of batches in the caller's transaction; returns one result per batch. */
+export async function writeGroup(db: SqlRunner, batches: readonly (readonly Reading[])[]): Promise<AppendResult[]> {
+  const { rows, minTsMs, maxTsMs } = dedupeGroup(batches);
+  const inserted = batches.map(() => 0);
+  if (rows.length === 0) return batches.map((b) => ({ inserted: 0, duplicates: b.length }));
+  await stage(db, rows);
+  const lo = intLiteral(minTsMs);
+  const hi = intLiteral(maxTsMs);
+  // Anti-join instead of a primary key: the time bound lets DuckDB skip row groups by their min/max.
+  const dupCount = await db.run(
+    `UPDATE temp.stage SET dup = true FROM readings r WHERE r.unit_id = stage.unit_id AND r.ts_ms = stage.ts_ms AND r.ts_ms BETWEEN ${lo} AND ${hi}`,
+  );
+  const dupIdx = new Set<number>();
+  if (dupCount > 0) {
+    for (const r of await db.all('SELECT idx FROM temp.stage WHERE dup')) dupIdx.add(toNumber(r.idx));
+    await db.run(mergeSql(lo, hi));
+  }
+  rows.forEach((r, idx) => {
+    if (!dupIdx.has(idx)) inserted[r.batch] = (inserted[r.batch] ?? 0) + 1;
+  });
+  if (dupIdx.size < rows.length) await db.run(`INSERT INTO readings (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE NOT dup`);
+  await db.run(
+    `INSERT OR IGNORE INTO rollup_dirty SELECT DISTINCT unit_id, ts_ms - ts_ms % ${ROLLUP_BASE_MS} FROM temp.stage`,
+  );
+  await db.run(LATEST_SQL);
+  return batches.map((b, i) => ({ inserted: inserted[i] ?? 0, duplicates: b.length - (inserted[i] ?? 0) }));
+}
+
+interface Pending {
+  readonly readings: readonly Reading[];
+  resolve(r: AppendResult): void;
+  reject(e: unknown): void;
+}
+
+/** Serialises appends on one connection and commits whatever queued meanwhile as one transaction. */
+export class GroupCommitWriter {
+  private pending: Pending[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private readonly conn: SerialConnection,
+    private readonly onCommitted: () => void,
+  ) {}
+
+  append(readings: readonly Reading[]): Promise<AppendResult> {
+    if (readings.length === 0) return Promise.resolve({ inserted: 0, duplicates: 0 });
+    return new Promise((resolve, reject) => {
+      this.pending.push({ readings, resolve, reject });
+      this.draining ??= this.drain().finally(() => {
+        this.draining = null;
+      });
+    });
+  }
+
+  /** Resolves once every append queued so far has been committed or rejected. */
+  async idle(): Promise<void> {
+    while (this.draining !== null) await this.draining;
+  }
+
+  private takeGroup(): Pending[] {
+    const group: Pending[] = [];
+    let n = 0;
+    while (this.pending.length > 0) {
+      const next = this.pending[0] as Pending;
+      if (group.length > 0 && n + next.readings.length > MAX_GROUP_READINGS) break;
+      group.push(next);
+      n += next.readings.length;
+      this.pending.shift();
+    }
+    return group;
+  }
+
+  private async commit(group: readonly Pending[]): Promise<void> {
+    const results = await this.conn.transaction((db) => writeGroup(db, group.map((p) => p.readings)));
+    this.onCommitted();
+    group.forEach((p, i) => p.resolve(results[i] as AppendResult));
+  }
+
+  private async drain(): Promise<void> {
+    // Start on a later tick so appends issued in the same tick join the first group.
+    await Promise.resolve();
+    while (this.pending.length > 0) {
+      const group = this.takeGroup();
+      try {
+        await this.commit(group);
+      } catch (e) {
+        if (group.length === 1) {
+          group[0]?.reject(e);
+          continue;
+        }
+        // One bad batch must not fail its neighbours: retry each alone.
+        for (const p of group) await this.commit([p]).catch((err: unknown) => p.reject(err));
+      }
+    }
+  }
+}
