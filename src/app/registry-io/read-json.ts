@@ -23,8 +23,9 @@ export function readJson(file: string, bytes: Uint8Array, sink: ParseSink): void
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const pos = /position (\d+)/.exec(message);
+    const full = (err as Error).message;
+    const message = full.length > 200 ? `${full.slice(0, 199)}…` : full;
+    const pos = /position (\d+)/.exec(full);
     const where = pos === null ? '' : ` (line ${lineOf(text, Number(pos[1]))})`;
     sink.errors.push(errorAt({ file, row: 0 }, null, `not valid JSON${where}: ${message}`));
     return;
