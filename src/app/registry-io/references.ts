@@ -89,29 +89,32 @@ export function referenceErrors(entities: readonly LocatedEntity[], existing: Re
     if (area.kind !== 'region' && area.parentId === null) errors.push(errorAt(loc, 'parentId', `parentId: a ${area.kind} needs a parent ${PARENT_KIND[area.kind] ?? ''}`));
   }
 
-  for (const rule of RULES) {
-    for (const from of merged[rule.kind].values()) {
-      const value = from[rule.field];
-      const ids = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
-      const fromLoc = where(rule.kind, from.id);
-      for (const id of ids) {
-        const to = merged[rule.target].get(id);
-        if (to === undefined) {
-          // A dangling reference between two untouched entities is not this import's doing.
-          if (fromLoc !== undefined && !refused.get(rule.target)?.has(id)) {
-            errors.push(errorAt(fromLoc, rule.field, `${rule.field}: no ${NOUN[rule.target]} ${JSON.stringify(id)} in the import or the registry`));
-          }
-          continue;
+  const check = (rule: RefRule, from: Entity, fromLoc: RowLocation | undefined): void => {
+    const value = from[rule.field];
+    const ids = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+    for (const id of ids) {
+      const to = merged[rule.target].get(id);
+      if (to === undefined) {
+        // A dangling reference between two untouched entities is not this import's doing.
+        if (fromLoc !== undefined && !refused.get(rule.target)?.has(id)) {
+          errors.push(errorAt(fromLoc, rule.field, `${rule.field}: no ${NOUN[rule.target]} ${JSON.stringify(id)} in the import or the registry`));
         }
-        const problem = rule.expect?.(from, to) ?? null;
-        if (problem === null) continue;
-        if (fromLoc !== undefined) errors.push(errorAt(fromLoc, rule.field, `${rule.field}: ${problem}`));
-        else {
-          const toLoc = where(rule.target, id);
-          if (toLoc !== undefined) errors.push(errorAt(toLoc, null, `this change breaks existing ${NOUN[rule.kind]} ${from.id}: ${rule.field}: ${problem}`));
-        }
+        continue;
+      }
+      const problem = rule.expect?.(from, to) ?? null;
+      if (problem === null) continue;
+      if (fromLoc !== undefined) errors.push(errorAt(fromLoc, rule.field, `${rule.field}: ${problem}`));
+      else {
+        const toLoc = where(rule.target, id);
+        if (toLoc !== undefined) errors.push(errorAt(toLoc, null, `this change breaks existing ${NOUN[rule.kind]} ${from.id}: ${rule.field}: ${problem}`));
       }
     }
+  };
+
+  for (const rule of RULES) {
+    // Every row of the batch, duplicates included, then the registry entities the batch leaves alone.
+    for (const { kind, entity, loc } of entities) if (kind === rule.kind) check(rule, entity as Entity, loc);
+    for (const from of existing[rule.kind]) if (where(rule.kind, from.id) === undefined) check(rule, from as Entity, undefined);
   }
   return errors;
 }
