@@ -1,0 +1,64 @@
+/**
+ * What-if studies: the same household (same seed, same weather) with a changed envelope, emitter,
+ * unit, setpoint or O&M setting, simulated side by side. Answers the source document's retrofit
+ * questions (envelope, distribution/pumps, low-temperature emitters, O&M). See docs/sim/README.md.
+ */
+import { ENVELOPE_TEMPLATES } from './building-model.js';
+import type { WeatherSeries } from './epw.js';
+import { HouseholdSchema, parseOrThrow, type EnvelopeClass, type HouseholdDefinition, type SimEmitter, type UnitDefinition } from './household.js';
+import { simulateSeason } from './season-run.js';
+import type { UnitSummary } from './season-summary.js';
+
+export interface WhatIfChange {
+  readonly label: string;
+  /** Envelope retrofit: U-values and air tightness of the new class (the geometry stays). */
+  readonly envelope?: EnvelopeClass;
+  /** Emitter swap with its design flow temperature (defaults: floor 38 °C, radiator 50 °C, fan-coil 45 °C). */
+  readonly emitter?: SimEmitter;
+  readonly designFlowTempC?: number;
+  readonly unit?: Partial<UnitDefinition>;
+  readonly daySetpointC?: number;
+  readonly nightSetpointC?: number;
+  readonly pumpW?: number;
+  readonly pumpControl?: 'continuous' | 'with-compressor';
+  readonly curve?: 'weather-compensated' | 'fixed';
+}
+
+export interface WhatIfResult { readonly label: string; readonly household: HouseholdDefinition; readonly summary: UnitSummary }
+
+const DEFAULT_FLOW_C: Record<SimEmitter, number> = { floor: 38, radiator: 50, 'fan-coil': 45, air: 45 };
+
+export function applyChange(h: HouseholdDefinition, c: WhatIfChange): HouseholdDefinition {
+  const building = c.envelope ? { ...h.building, ...ENVELOPE_TEMPLATES[c.envelope] } : h.building;
+  const emitter = c.emitter ?? h.emitter;
+  const next = {
+    ...h,
+    id: `${h.id}~${c.label}`.slice(0, 64),
+    envelope: c.envelope ?? h.envelope,
+    emitter,
+    building,
+    unit: { ...h.unit, ...c.unit },
+    hydronics: {
+      ...h.hydronics,
+      designFlowTempC: c.designFlowTempC ?? (c.emitter ? DEFAULT_FLOW_C[emitter] : h.hydronics.designFlowTempC),
+      pumpW: c.pumpW ?? h.hydronics.pumpW,
+      pumpControl: c.pumpControl ?? h.hydronics.pumpControl,
+      curve: c.curve ?? h.hydronics.curve,
+    },
+    occupants: { ...h.occupants, daySetpointC: c.daySetpointC ?? h.occupants.daySetpointC, nightSetpointC: c.nightSetpointC ?? h.occupants.nightSetpointC },
+  };
+  return parseOrThrow(HouseholdSchema, next, `what-if "${c.label}"`);
+}
+
+/** Simulates the baseline and every variant over the same period; results in the order given, baseline first. */
+export function compareWhatIf(
+  household: HouseholdDefinition,
+  changes: readonly WhatIfChange[],
+  weather: WeatherSeries,
+  period: { fromMs: number; toMs: number; stepS?: number },
+): WhatIfResult[] {
+  const variants = [{ label: 'baseline', household }, ...changes.map((c) => ({ label: c.label, household: applyChange(household, c) }))];
+  const fleet = { name: `what-if ${household.id}`, households: variants.map((v) => v.household) };
+  const summary = simulateSeason(fleet, weather, { fromMs: period.fromMs, toMs: period.toMs, stepS: period.stepS ?? 300 });
+  return variants.map((v, i) => ({ label: v.label, household: v.household, summary: summary.units[i] as UnitSummary }));
+}
