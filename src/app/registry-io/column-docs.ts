@@ -9,7 +9,7 @@ const TYPE_WORDS: Readonly<Record<ColumnSpec['type'], string>> = {
 function typeCell(c: ColumnSpec): string {
   if (c.type === 'enum') return `one of ${c.values?.map((v) => `\`${v}\``).join(', ') ?? ''}`;
   if (c.type === 'list') {
-    const items = c.itemType === 'enum' ? 'channel keys' : `${c.itemType ?? 'text'}s`;
+    const items = c.itemType === 'enum' ? `values from: ${c.values?.join(', ') ?? ''}` : `${c.itemType ?? 'text'}s`;
     return `list of ${items}, \`;\`-separated`;
   }
   return TYPE_WORDS[c.type];
