@@ -23,8 +23,10 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
     statements: () => [
       // Wide raw table, one row per (unit, instant). No PRIMARY KEY on purpose: see docs/adr/0002-telemetry-storage.md.
       `CREATE TABLE readings (unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL, ${readingColumnsDdl()}, fault_code VARCHAR)`,
-      `CREATE TABLE latest_reading (unit_id VARCHAR PRIMARY KEY, ts_ms BIGINT NOT NULL, ${readingColumnsDdl()}, fault_code VARCHAR)`,
-      'CREATE TABLE rollup_dirty (unit_id VARCHAR NOT NULL, bucket_ms BIGINT NOT NULL, PRIMARY KEY (unit_id, bucket_ms))',
+      // One row per unit; kept by the writer, which also holds it in memory (no index needed).
+      `CREATE TABLE latest_reading (unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL, ${readingColumnsDdl()}, fault_code VARCHAR)`,
+      // May hold repeats (after a restart); the refresh reads it with DISTINCT.
+      'CREATE TABLE rollup_dirty (unit_id VARCHAR NOT NULL, bucket_ms BIGINT NOT NULL)',
       ...Object.values(ROLLUP_TABLES).map((t) => `CREATE TABLE ${t} (unit_id VARCHAR NOT NULL, bucket_ms BIGINT NOT NULL, ${rollupColumnsDdl()})`),
       'CREATE SEQUENCE dead_letter_seq',
       `CREATE TABLE dead_letters (seq BIGINT NOT NULL DEFAULT nextval('dead_letter_seq'), received_at_ms BIGINT NOT NULL, source VARCHAR NOT NULL,

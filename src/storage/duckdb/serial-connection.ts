@@ -22,13 +22,17 @@ export class SerialConnection {
     return next;
   }
 
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (db: SqlRunner) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * `onCommit` runs right after COMMIT, before anything else queued may use the connection.
+   */
+  transaction<T>(fn: (db: SqlRunner) => Promise<T>, onCommit?: (result: T) => void): Promise<T> {
     return this.exclusive(async (db) => {
       await db.run('BEGIN TRANSACTION');
       try {
         const result = await fn(db);
         await db.run('COMMIT');
+        onCommit?.(result);
         return result;
       } catch (e) {
         await db.run('ROLLBACK').catch(() => undefined);

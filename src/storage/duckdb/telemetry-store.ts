@@ -8,6 +8,7 @@ import { readRollups, refreshDirtyRollups } from './rollups.js';
 import type { Row, SerialConnection } from './serial-connection.js';
 import { toNumber, toStringOrNull } from './sql-values.js';
 import { GroupCommitWriter, STAGE_DDL } from './telemetry-writer.js';
+import { TelemetryWriteState } from './write-state.js';
 
 const READING_COLS = `unit_id, ts_ms, ${channelColumnList()}, fault_code`;
 const DEAD_LETTER_ROWS_PER_INSERT = 200;
@@ -32,21 +33,23 @@ export interface TelemetryConnections {
 
 export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Promise<TelemetryStore> {
   const { writer, reader } = deps;
-  await writer.exclusive((db) => db.run(STAGE_DDL));
+  const state = new TelemetryWriteState();
+  await writer.exclusive(async (db) => {
+    await db.run(STAGE_DDL);
+    await state.load(db);
+  });
   // Unknown after open (a previous process may have appended without refreshing): check once.
   let rollupsMaybeDirty = true;
-  const appender = new GroupCommitWriter(writer, () => {
+  const appender = new GroupCommitWriter(writer, state, () => {
     rollupsMaybeDirty = true;
   });
   let released: Promise<void> | null = null;
 
-  const refresh = (): Promise<number> =>
-    writer.transaction(async (db) => {
-      if (!rollupsMaybeDirty) return 0;
-      const n = await refreshDirtyRollups(db);
-      rollupsMaybeDirty = false;
-      return n;
-    });
+  const refreshed = () => {
+    rollupsMaybeDirty = false;
+    state.clearDirty();
+  };
+  const refresh = (): Promise<number> => writer.transaction((db) => (rollupsMaybeDirty ? refreshDirtyRollups(db) : Promise.resolve(0)), refreshed);
 
   return {
     append: (readings: readonly Reading[]): Promise<AppendResult> => appender.append(readings),
@@ -64,21 +67,12 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
 
     queryRollup: (q: RollupQuery): Promise<RollupRow[]> =>
       writer.transaction(async (db) => {
-        if (rollupsMaybeDirty) {
-          await refreshDirtyRollups(db);
-          rollupsMaybeDirty = false;
-        }
+        if (rollupsMaybeDirty) await refreshDirtyRollups(db);
         return readRollups(db, q);
-      }),
+      }, refreshed),
 
-    latest: (unitIds: readonly string[]) =>
-      reader.exclusive(async (db) => {
-        if (unitIds.length === 0) return [];
-        const placeholders = unitIds.map((_, i) => `$${i + 1}`).join(', ');
-        const rows = await db.all(`SELECT ${READING_COLS} FROM latest_reading WHERE unit_id IN (${placeholders})`, [...unitIds]);
-        const byUnit = new Map(rows.map((r) => [String(r.unit_id), rowToReading(r)]));
-        return unitIds.flatMap((id) => byUnit.get(id) ?? []);
-      }),
+    // Served from the writer's memory, which mirrors `latest_reading` as of the last commit.
+    latest: async (unitIds: readonly string[]) => unitIds.flatMap((id) => state.latest.get(id) ?? []),
 
     refreshRollups: refresh,
 

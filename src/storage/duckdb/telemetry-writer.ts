@@ -8,6 +8,7 @@ import { CHANNEL_COLUMNS, channelColumnList } from './channel-columns.js';
 import { dedupeGroup, type StagedReading } from './reading-rows.js';
 import type { SerialConnection, SqlRunner } from './serial-connection.js';
 import { intLiteral, toNumber } from './sql-values.js';
+import { LATEST_NEWER, LATEST_NONE, LATEST_SAME, type GroupMarks, type TelemetryWriteState } from './write-state.js';
 
 /** Concurrent batches are coalesced into one transaction up to this many readings. */
 export const MAX_GROUP_READINGS = 50_000;
@@ -17,26 +18,24 @@ const COLS = channelColumnList();
 const ALL_COLS = `unit_id, ts_ms, ${COLS}, fault_code`;
 
 export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (idx INTEGER NOT NULL, unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
-  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, dup BOOLEAN NOT NULL)`;
+  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, dup BOOLEAN NOT NULL, latest UTINYINT NOT NULL, dirty BOOLEAN NOT NULL)`;
+
+const MERGEABLE = [...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code'];
 
 const mergeSql = (lo: string, hi: string) => `UPDATE readings SET
-  ${CHANNEL_COLUMNS.map((c) => `${c.column} = coalesce(readings.${c.column}, s.${c.column})`).join(', ')},
-  fault_code = coalesce(readings.fault_code, s.fault_code)
+  ${MERGEABLE.map((c) => `${c} = coalesce(readings.${c}, s.${c})`).join(', ')}
   FROM temp.stage s
   WHERE s.dup AND readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi}
-    AND (${[...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code'].map((c) => `(readings.${c} IS NULL AND s.${c} IS NOT NULL)`).join(' OR ')})`;
+    AND (${MERGEABLE.map((c) => `(readings.${c} IS NULL AND s.${c} IS NOT NULL)`).join(' OR ')})`;
 
-// The newest staged row per unit replaces `latest_reading` when newer, or fills its gaps when it is the same instant.
-const LATEST_SQL = `INSERT INTO latest_reading (${ALL_COLS})
-  SELECT ${ALL_COLS} FROM temp.stage QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY ts_ms DESC) = 1
-  ON CONFLICT (unit_id) DO UPDATE SET
-  ${[...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code']
-    .map((c) => `${c} = CASE WHEN excluded.ts_ms > latest_reading.ts_ms THEN excluded.${c} ELSE coalesce(latest_reading.${c}, excluded.${c}) END`)
-    .join(',\n  ')},
-  ts_ms = greatest(excluded.ts_ms, latest_reading.ts_ms)
-  WHERE excluded.ts_ms >= latest_reading.ts_ms`;
+const LATEST_REPLACE_SQL = [
+  `DELETE FROM latest_reading WHERE unit_id IN (SELECT unit_id FROM temp.stage WHERE latest = ${LATEST_NEWER})`,
+  `INSERT INTO latest_reading (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE latest = ${LATEST_NEWER}`,
+];
+const LATEST_FILL_SQL = `UPDATE latest_reading SET ${MERGEABLE.map((c) => `${c} = coalesce(latest_reading.${c}, s.${c})`).join(', ')}
+  FROM temp.stage s WHERE s.latest = ${LATEST_SAME} AND latest_reading.unit_id = s.unit_id AND latest_reading.ts_ms = s.ts_ms`;
 
-async function stage(db: SqlRunner, rows: readonly StagedReading[]): Promise<void> {
+async function stage(db: SqlRunner, rows: readonly StagedReading[], marks: GroupMarks): Promise<void> {
   await db.run('DELETE FROM temp.stage');
   const appender = await db.connection.createAppender('stage', 'main', 'temp');
   try {
@@ -52,6 +51,8 @@ async function stage(db: SqlRunner, rows: readonly StagedReading[]): Promise<voi
       if (r.faultCode === undefined) appender.appendNull();
       else appender.appendVarchar(r.faultCode);
       appender.appendBoolean(false);
+      appender.appendUTinyInt(marks.latest[idx] ?? LATEST_NONE);
+      appender.appendBoolean(marks.dirty[idx] === 1);
       appender.endRow();
     });
   } finally {
@@ -59,12 +60,19 @@ async function stage(db: SqlRunner, rows: readonly StagedReading[]): Promise<voi
   }
 }
 
+export interface GroupWrite {
+  readonly results: AppendResult[];
+  /** Updates the writer's memory; call once the transaction has committed. */
+  readonly commit: () => void;
+}
+
 /** Stores one group of batches in the caller's transaction; returns one result per batch. */
-export async function writeGroup(db: SqlRunner, batches: readonly (readonly Reading[])[]): Promise<AppendResult[]> {
+export async function writeGroup(db: SqlRunner, batches: readonly (readonly Reading[])[], state: TelemetryWriteState): Promise<GroupWrite> {
   const { rows, minTsMs, maxTsMs } = dedupeGroup(batches);
   const inserted = batches.map(() => 0);
-  if (rows.length === 0) return batches.map((b) => ({ inserted: 0, duplicates: b.length }));
-  await stage(db, rows);
+  if (rows.length === 0) return { results: batches.map((b) => ({ inserted: 0, duplicates: b.length })), commit: () => undefined };
+  const marks = state.mark(rows, ROLLUP_BASE_MS);
+  await stage(db, rows, marks);
   const lo = intLiteral(minTsMs);
   const hi = intLiteral(maxTsMs);
   // Anti-join instead of a primary key: the time bound lets DuckDB skip row groups by their min/max.
@@ -80,11 +88,10 @@ export async function writeGroup(db: SqlRunner, batches: readonly (readonly Read
     if (!dupIdx.has(idx)) inserted[r.batch] = (inserted[r.batch] ?? 0) + 1;
   });
   if (dupIdx.size < rows.length) await db.run(`INSERT INTO readings (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE NOT dup`);
-  await db.run(
-    `INSERT OR IGNORE INTO rollup_dirty SELECT DISTINCT unit_id, ts_ms - ts_ms % ${ROLLUP_BASE_MS} FROM temp.stage`,
-  );
-  await db.run(LATEST_SQL);
-  return batches.map((b, i) => ({ inserted: inserted[i] ?? 0, duplicates: b.length - (inserted[i] ?? 0) }));
+  if (marks.anyDirty) await db.run(`INSERT INTO rollup_dirty SELECT unit_id, ts_ms - ts_ms % ${ROLLUP_BASE_MS} FROM temp.stage WHERE dirty`);
+  if (marks.anyLatestNewer) for (const sql of LATEST_REPLACE_SQL) await db.run(sql);
+  if (marks.anyLatestSame) await db.run(LATEST_FILL_SQL);
+  return { results: batches.map((b, i) => ({ inserted: inserted[i] ?? 0, duplicates: b.length - (inserted[i] ?? 0) })), commit: marks.commit };
 }
 
 interface Pending {
@@ -100,6 +107,7 @@ export class GroupCommitWriter {
 
   constructor(
     private readonly conn: SerialConnection,
+    private readonly state: TelemetryWriteState,
     private readonly onCommitted: () => void,
   ) {}
 
@@ -107,9 +115,7 @@ export class GroupCommitWriter {
     if (readings.length === 0) return Promise.resolve({ inserted: 0, duplicates: 0 });
     return new Promise((resolve, reject) => {
       this.pending.push({ readings, resolve, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = null;
-      });
+      this.draining ??= this.drain();
     });
   }
 
@@ -132,15 +138,25 @@ export class GroupCommitWriter {
   }
 
   private async commit(group: readonly Pending[]): Promise<void> {
-    const results = await this.conn.transaction((db) => writeGroup(db, group.map((p) => p.readings)));
-    this.onCommitted();
+    const { results } = await this.conn.transaction(
+      (db) => writeGroup(db, group.map((p) => p.readings), this.state),
+      (w) => {
+        w.commit();
+        this.onCommitted();
+      },
+    );
     group.forEach((p, i) => p.resolve(results[i] as AppendResult));
   }
 
   private async drain(): Promise<void> {
     // Start on a later tick so appends issued in the same tick join the first group.
     await Promise.resolve();
-    while (this.pending.length > 0) {
+    for (;;) {
+      // Checked and cleared in the same tick, so an append never finds a drain that is about to end.
+      if (this.pending.length === 0) {
+        this.draining = null;
+        return;
+      }
       const group = this.takeGroup();
       try {
         await this.commit(group);
