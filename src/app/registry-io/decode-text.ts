@@ -10,6 +10,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     // TextDecoder drops a leading UTF-8 BOM by default.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // A file that says it is UTF-8 but is damaged must not be read as mojibake.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { ok: false, reason: 'the file starts with a UTF-8 BOM but is not valid UTF-8' };
     try {
       return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
     } catch {

@@ -264,3 +264,21 @@ describe('parseRegistryFiles: JSON', () => {
     expect(errorsOf(r)[0]?.reason).toMatch(/^not valid JSON/);
   });
 });
+
+describe('parseRegistryFiles: encodings', () => {
+  it('refuses a file marked UTF-8 (BOM) whose bytes are not UTF-8, rather than guess', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('id,kind,name\nO1,installer,'), 0xd6, 0xd0, 0x0a]);
+    expect(errorsOf(await parseRegistryFiles([{ name: 'organisations.csv', bytes }]))).toEqual([
+      { file: 'organisations.csv', row: 0, column: null, reason: 'the file starts with a UTF-8 BOM but is not valid UTF-8' },
+    ]);
+  });
+
+  it('reads UTF-16 text with BOM (Excel "Unicode text")', async () => {
+    const text = 'id,kind,name\nO1,installer,中文\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i += 1) { const c = text.charCodeAt(i); bytes[2 + 2 * i] = c & 0xff; bytes[3 + 2 * i] = c >> 8; }
+    const r = await parseRegistryFiles([{ name: 'organisations.csv', bytes }]);
+    expect(r.ok && r.batch.organisations).toEqual([{ id: 'O1', kind: 'installer', name: '中文' }]);
+  });
+});
