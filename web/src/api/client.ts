@@ -43,6 +43,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Login and "who am I" answer 401 as part of their normal flow; do not broadcast it. */
   quiet401?: boolean;
+  /** Error statuses whose body is a normal answer for this call (e.g. 422 with row-level import errors). */
+  acceptStatus?: number[];
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -72,7 +74,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       body = text;
     }
   }
-  if (!res.ok) {
+  if (!res.ok && !(options.acceptStatus?.includes(res.status) && !isErrorBody(body))) {
     if (res.status === 401 && !options.quiet401) unauthenticatedListeners.forEach((l) => l());
     if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.issues);
     throw new ApiError(res.status, res.status === 404 ? 'not_found' : 'internal', `HTTP ${res.status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : ''}`);

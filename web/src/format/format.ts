@@ -26,26 +26,15 @@ export const fmtTempC = (v: number | null | undefined, lang = 'zh-CN'): string =
 /** Power given in W, shown in kW with one decimal. */
 export const fmtPowerKw = (w: number | null | undefined, lang = 'zh-CN'): string => (w === null || w === undefined ? DASH : `${fmtNumber(w / 1000, lang, 1)} kW`);
 
-const dtf = new Map<string, Intl.DateTimeFormat>();
-const dateFmt = (lang: string, withSeconds: boolean, dateOnly = false): Intl.DateTimeFormat => {
-  const key = `${lang}|${withSeconds}|${dateOnly}`;
-  let f = dtf.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale(lang), {
-      timeZone: DISPLAY_TZ,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      ...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const }),
-      ...(withSeconds && !dateOnly ? { second: '2-digit' } : {}),
-    });
-    dtf.set(key, f);
-  }
-  return f;
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** `YYYY-MM-DD HH:mm[:ss]` in Beijing time: unambiguous in both languages and sortable. */
+export const fmtDateTime = (ms: number | null | undefined, _lang: string, withSeconds = false): string => {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
+  const date = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}${withSeconds ? `:${pad2(d.getUTCSeconds())}` : ''}`;
+  return `${date} ${time}`;
 };
-export const fmtDateTime = (ms: number | null | undefined, lang: string, withSeconds = false): string =>
-  ms === null || ms === undefined ? DASH : dateFmt(lang, withSeconds).format(new Date(ms));
-export const fmtDate = (ms: number, lang: string): string => dateFmt(lang, false, true).format(new Date(ms));
 
 /** Calendar parts of an instant in Shanghai time. */
 export const shanghaiParts = (ms: number): { year: number; month: number; day: number } => {

@@ -23,7 +23,7 @@ export function VillageTable({ villages }: { villages: VillageSummary[] }) {
         <span>
           <Tag color="green">{t('status.online')} {v.online}</Tag>
           <Tag color={v.offline > 0 ? 'red' : 'default'}>{t('status.offline')} {v.offline}</Tag>
-          <Progress percent={v.sites ? Math.round((100 * v.online) / v.sites) : 0} size="small" showInfo={false} status={v.offline > 0 ? 'exception' : 'success'} />
+          <Progress percent={v.sites ? Math.round((100 * v.online) / v.sites) : 0} size="small" showInfo={false} strokeColor="#52c41a" />
         </span>
       ),
     },

@@ -2,14 +2,14 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Flex, Table, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiPost } from '../../api/client.js';
+import { ApiError, apiRequest } from '../../api/client.js';
 import { ApiErrorView } from '../../components/api-error.js';
 
 interface ImportError {
   file: string;
   sheet?: string;
   row: number;
-  column: string;
+  column: string | null;
   reason: string;
 }
 interface ImportResult {
@@ -41,7 +41,8 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
     setResult(undefined);
     try {
       const payload = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await toBase64(f.originFileObj as Blob) })));
-      const res = await apiPost<ImportResult>('/registry/import', { files: payload, dryRun });
+      // 422 (invalid rows) and 403 (rows outside your scope) carry the row-level errors.
+      const res = await apiRequest<ImportResult>('/registry/import', { method: 'POST', body: { files: payload, dryRun }, acceptStatus: [403, 422] });
       setResult({ ...res, dryRun });
       if (res.ok && !dryRun) onImported();
     } catch (err) {
@@ -86,7 +87,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
               { title: t('import.file'), dataIndex: 'file' },
               { title: t('import.sheet'), dataIndex: 'sheet', render: (s?: string) => s ?? '—' },
               { title: t('import.row'), dataIndex: 'row', align: 'right' },
-              { title: t('import.column'), dataIndex: 'column' },
+              { title: t('import.column'), dataIndex: 'column', render: (c: string | null) => c ?? '—' },
               { title: t('import.reason'), dataIndex: 'reason' },
             ]}
           />

@@ -55,7 +55,7 @@ export function HistoryChart({ unitIds, nowMs }: { unitIds: string[]; nowMs: num
           />
           <Select<Resolution>
             size="small"
-            style={{ width: 120 }}
+            style={{ width: 150 }}
             data-testid="resolution-picker"
             value={resolution}
             onChange={setResolution}

@@ -1,0 +1,48 @@
+/**
+ * Screenshots of every page in zh-CN and en into tests/.tmp/, for a human (or agent) to look at:
+ *   npx tsx tests/e2e/support/screenshots.ts            (fake platform)
+ *   BASE_URL=http://127.0.0.1:8080 USERS=admin:pw,home:pw npx tsx tests/e2e/support/screenshots.ts
+ */
+import { mkdirSync } from 'node:fs';
+import { launchChromium, login } from './browser.js';
+import { startFakePlatform } from './fake-platform.js';
+
+const fake = process.env.BASE_URL ? null : await startFakePlatform(0);
+const base = process.env.BASE_URL ?? fake!.url;
+const users = (process.env.USERS ?? 'admin:demo-password,home:demo-password').split(',').map((s) => s.split(':') as [string, string]);
+mkdirSync('tests/.tmp', { recursive: true });
+const browser = await launchChromium();
+try {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    for (const [username, password] of users) {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: lang });
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => console.error(`[${username} ${lang}] page error:`, e.message));
+      await login(page, base, username, password, lang);
+      const shot = async (name: string) => {
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: `tests/.tmp/${username}-${name}-${lang}.png`, fullPage: true });
+      };
+      if (page.url().includes('/sites/')) {
+        await shot('home');
+      } else {
+        await shot('overview');
+        await page.goto(`${base}/sites`);
+        await page.getByTestId('site-table').waitFor();
+        await shot('sites');
+        await page.getByTestId('site-link').first().click();
+        await page.getByTestId('history-chart').waitFor();
+        await shot('site');
+        await page.goto(`${base}/registry`);
+        await shot('registry');
+        await page.goto(`${base}/audit`);
+        await shot('audit');
+      }
+      await ctx.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await fake?.close();
+}
+console.log('screenshots in tests/.tmp/');
