@@ -6,22 +6,10 @@
 import { z } from 'zod';
 import { HEAT_PUMP_TYPE_KEYS, type HeatPumpTypeKey } from '../domain/heat-pump-types.js';
 import { ENVELOPE_TEMPLATES } from './building-model.js';
-import { ENVELOPE_CLASSES, parseOrThrow, SIM_EMITTERS, type EnvelopeClass, type FleetDefinition, type HouseholdDefinition, type SimEmitter } from './household.js';
+import { ENVELOPE_CLASSES, parseOrThrow, SIM_EMITTERS, type FleetDefinition, type HouseholdDefinition, type HouseholdLabels } from './household.js';
 import { childSeed, mulberry32, pickWeighted, shuffle, triangular, type Rng } from './rng.js';
 import { BEIJING_103 } from './preset-beijing-103.js';
 
-/** What fixes a household's identity before its own seed draws the physics. */
-export interface HouseholdLabels {
-  readonly id: string;
-  readonly areaM2: number;
-  readonly envelope: EnvelopeClass;
-  readonly emitter: SimEmitter;
-  readonly type: HeatPumpTypeKey;
-  readonly inverter: boolean;
-  readonly capacityKw: number;
-  readonly installedOn: string;
-  readonly weatherCompensated: boolean;
-}
 
 const tri = (rng: Rng, [min, mode, max]: readonly [number, number, number]) => triangular(rng, min, mode, max);
 const round = (v: number, step: number) => Math.round(v / step) * step;
@@ -55,7 +43,7 @@ export function generateHousehold(labels: HouseholdLabels, seed: number): Househ
     unit: {
       type: labels.type, capacityKw: labels.capacityKw, capacityControl: labels.inverter ? 'inverter' : 'fixed-speed',
       manufacturer: 'Generic', model: t.model, refrigerant: 'R410A', installedOn: labels.installedOn, performanceMap: t.map,
-      minModulation: 0.3, backupKw: 3, fanWPerKw: 10, standbyW: 15, crankcaseW: t.crankcaseW,
+      minModulation: 0.3, backupKw: 3, backupBelowC: -7, fanWPerKw: 10, standbyW: 15, crankcaseW: t.crankcaseW,
     },
     building: {
       ceilingHeightM: tri(rng, [2.8, 3.0, 3.3]),

@@ -15,12 +15,12 @@ import type { HouseholdDefinition } from './household.js';
 const PARAMS = [
   'hd', 'hi', 'he', 'ci', 'ce', 'cw', 'kem', 'nem', 'solS', 'solN', 'qint', 'capNomW', 'minMod', 'backupW', 'fanW',
   'standbyW', 'crankW', 'pumpW', 'pumpCont', 'curveFixed', 'designFlowC', 'designDtK', 'mdotCp', 'daySpC', 'nightSpC',
-  'nightFromH', 'nightToH', 'hystK', 'inverter', 'canFrost', 'sourceKind', 'mapIdx', 'shapeIdx', 'groundC', 'groundR', 'boreR', 'groundFarC',
+  'nightFromH', 'nightToH', 'hystK', 'inverter', 'canFrost', 'sourceKind', 'mapIdx', 'shapeIdx', 'groundC', 'groundR', 'boreR', 'groundFarC', 'flowSlope', 'ratingFlowC', 'backupBelowC', 'nemTab',
 ] as const;
 const STATES = [
   'ti', 'te', 'tw', 'tg', 'frac', 'ramp', 'onS', 'offS', 'frost', 'defrostS', 'deficitS', 'backupOn', 'heatCall',
   'spOverrideC', 'overrideUntilMs', 'sg', 'sgUntilMs', 'contact', 'qHpW', 'qBackupW', 'qEmW', 'pCompW', 'pFanW', 'pBackupW',
-  'pPumpW', 'pStandbyW', 'supplyC', 'returnC', 'flowM3h', 'hz', 'setpointC', 'capMaxW', 'sourceC',
+  'pPumpW', 'pStandbyW', 'supplyC', 'returnC', 'flowM3h', 'hz', 'setpointC', 'capMaxW', 'sourceC', 'curveToC', 'curveSpC', 'curveFlowC',
 ] as const;
 const ACCUMS = [
   'heatHpJ', 'heatBackupJ', 'eCompJ', 'eFanJ', 'eBackupJ', 'ePumpJ', 'eStandbyJ', 'defrostJ', 'starts', 'runS', 'capRunJ',
@@ -39,6 +39,25 @@ export interface FleetState {
   readonly a: Record<AccumKey, Float64Array>;
   readonly maps: readonly PerformanceMap[];
   readonly shapes: readonly CapacityShape[];
+}
+
+/**
+ * Lookup tables of ΔT^(n−1) for the emitter exponents in use (0…POW_TABLE_MAX_K in POW_TABLE_STEP_K steps,
+ * linear interpolation: relative error < 0.1 % above 1 K), so the inner loop avoids Math.pow.
+ */
+export const POW_TABLE_STEP_K = 0.125;
+export const POW_TABLE_MAX_K = 100;
+export const POW_TABLES: Float64Array[] = [];
+const POW_EXPONENTS: number[] = [];
+function exponentTable(n: number): number {
+  const k = POW_EXPONENTS.indexOf(n);
+  if (k >= 0) return k;
+  const size = Math.round(POW_TABLE_MAX_K / POW_TABLE_STEP_K) + 2;
+  const t = new Float64Array(size);
+  for (let j = 0; j < size; j++) t[j] = Math.pow(Math.max(j * POW_TABLE_STEP_K, 1e-3), n - 1);
+  POW_EXPONENTS.push(n);
+  POW_TABLES.push(t);
+  return POW_TABLES.length - 1;
 }
 
 const arrays = <K extends string>(keys: readonly K[], n: number): Record<K, Float64Array> =>
@@ -92,6 +111,9 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
     p.sourceKind[i] = type.source === 'ground' ? SOURCE_KIND.ground : type.source === 'outdoor-air' ? SOURCE_KIND.air : SOURCE_KIND.water;
     p.mapIdx[i] = maps.indexOf(map);
     p.shapeIdx[i] = shapeIndex(map);
+    p.flowSlope[i] = map.capacity.flowSlopePerK; p.ratingFlowC[i] = map.capacity.ratingFlowC;
+    p.backupBelowC[i] = h.unit.backupBelowC;
+    p.nemTab[i] = exponentTable(EMITTERS[h.emitter].exponent);
     if (p.sourceKind[i] === SOURCE_KIND.ground) {
       const g = groundLoopParams(h.boreholeM ?? Math.max(50, (h.unit.capacityKw * 1000) / 50));
       p.groundC[i] = g.ground.cJPerK; p.groundR[i] = g.ground.rKPerW; p.boreR[i] = g.boreholeRKPerW;
@@ -102,7 +124,7 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
     s.ti[i] = ti0;
     s.te[i] = (th.hInteriorWK * ti0) / (th.hInteriorWK + th.hEnvelopeWK);
     s.tw[i] = ti0 + 5; s.tg[i] = groundFar; s.heatCall[i] = 1; s.offS[i] = 1e9;
-    s.spOverrideC[i] = Number.NaN; s.contact[i] = 1; s.setpointC[i] = ti0;
+    s.spOverrideC[i] = Number.NaN; s.curveToC[i] = Number.NaN; s.contact[i] = 1; s.setpointC[i] = ti0;
     s.supplyC[i] = s.tw[i] as number; s.returnC[i] = s.tw[i] as number;
     s.flowM3h[i] = ((p.mdotCp[i] as number) / WATER_CP_J_PER_KGK) * 3.6;
   });

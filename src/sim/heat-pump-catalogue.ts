@@ -32,7 +32,7 @@ export const HPLIB_GENERIC_COP = {
  * 80–100 % of the +7 °C capacity kept at −12 °C and 60–80 % at −20 °C (DOMAIN.md, low-ambient units) → midpoints.
  */
 export const CAPACITY_SHAPES = {
-  'low-ambient-evi': { ratingSourceC: -12, ratingFlowC: 41, slopePerK: 0.111 / 19, kneeC: -12, slopeBelowKneePerK: 0.222 / 8, flowSlopePerK: -0.005 },
+  'low-ambient-evi': { ratingSourceC: -12, ratingFlowC: 41, slopePerK: (1 / 0.9 - 1) / 19, kneeC: -12, slopeBelowKneePerK: 0.2 / 0.9 / 8, flowSlopePerK: -0.005 },
   'standard-air': { ratingSourceC: 7, ratingFlowC: 35, slopePerK: 0.025, kneeC: -7, slopeBelowKneePerK: 0.025, flowSlopePerK: -0.005 },
   brine: { ratingSourceC: 0, ratingFlowC: 35, slopePerK: 0.02, kneeC: -100, slopeBelowKneePerK: 0.02, flowSlopePerK: -0.004 },
   water: { ratingSourceC: 10, ratingFlowC: 35, slopePerK: 0.02, kneeC: -100, slopeBelowKneePerK: 0.02, flowSlopePerK: -0.004 },

@@ -96,12 +96,16 @@ export function copAt(map: PerformanceMap, sourceC: number, flowC: number): numb
   return Math.max(1, (line.etaA + (line.etaB - line.etaA) * g) * carnotCop(sourceC, flowC));
 }
 
+/** Source-temperature part of the capacity factor (piecewise linear, knee for EVI units). */
+export function sourceCapacityFactor(shape: CapacityShape, sourceC: number): number {
+  return sourceC >= shape.kneeC
+    ? 1 + shape.slopePerK * (sourceC - shape.ratingSourceC)
+    : 1 + shape.slopePerK * (shape.kneeC - shape.ratingSourceC) + shape.slopeBelowKneePerK * (sourceC - shape.kneeC);
+}
+
 /** Maximum heating capacity relative to nominal at (source, flow). Never below 0.2 (units trip before that). */
 export function capacityFactor(shape: CapacityShape, sourceC: number, flowC: number): number {
-  const ds = sourceC - shape.ratingSourceC;
-  const kneeRel = shape.kneeC - shape.ratingSourceC;
-  const fs = sourceC >= shape.kneeC ? 1 + shape.slopePerK * ds : 1 + shape.slopePerK * kneeRel + shape.slopeBelowKneePerK * (sourceC - shape.kneeC);
-  return Math.max(0.2, fs * (1 + shape.flowSlopePerK * (flowC - shape.ratingFlowC)));
+  return Math.max(0.2, sourceCapacityFactor(shape, sourceC) * (1 + shape.flowSlopePerK * (flowC - shape.ratingFlowC)));
 }
 
 /** hplib's linear COP form, COP = p1·T_in + p2·T_out + p3 + p4·T_amb (Tjaden et al., hplib 1.x). */

@@ -3,7 +3,7 @@
  * physics parameters the twin needs. Parsed once by zod at the edge (fleet.json); errors name the field.
  */
 import { z } from 'zod';
-import { HEAT_PUMP_TYPE_KEYS } from '../domain/heat-pump-types.js';
+import { HEAT_PUMP_TYPE_KEYS, type HeatPumpTypeKey } from '../domain/heat-pump-types.js';
 import { PERFORMANCE_MAP_IDS } from './heat-pump-catalogue.js';
 
 export const ENVELOPE_CLASSES = ['uninsulated', 'partially-insulated', 'retrofitted', 'energy-efficient'] as const;
@@ -29,6 +29,8 @@ export const UnitSchema = z.object({
   /** Lowest continuous capacity of an inverter, as a fraction of the maximum at the current conditions. */
   minModulation: z.number().min(0.05).max(1),
   backupKw: z.number().min(0).max(5000),
+  /** The backup heater is enabled only below this outdoor temperature (installer setting; EN 14825 T_biv, Keymark median −7 °C). */
+  backupBelowC: z.number().min(-40).max(30).default(-7),
   /** Outdoor fan and controls while the compressor runs (W per kW nominal), and standby (W). */
   fanWPerKw: z.number().min(0).max(100),
   standbyW: z.number().min(0).max(1000),
@@ -95,4 +97,17 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
   if (r.success) return r.data;
   const msg = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   throw new Error(`invalid ${what}: ${msg}`);
+}
+
+/** What fixes a household's identity before its own seed draws the physics. */
+export interface HouseholdLabels {
+  readonly id: string;
+  readonly areaM2: number;
+  readonly envelope: EnvelopeClass;
+  readonly emitter: SimEmitter;
+  readonly type: HeatPumpTypeKey;
+  readonly inverter: boolean;
+  readonly capacityKw: number;
+  readonly installedOn: string;
+  readonly weatherCompensated: boolean;
 }

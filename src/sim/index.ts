@@ -4,10 +4,10 @@
  */
 export { parseEpw, type WeatherSeries, type WeatherLocation } from './epw.js';
 export { sampleWeather, emptyWeatherSample, type WeatherSample } from './weather-sampler.js';
-export { generateFleet, generateHousehold, FleetSpecSchema, PRESETS, type FleetSpec, type PresetName, type HouseholdLabels } from './fleet-generator.js';
+export { generateFleet, generateHousehold, FleetSpecSchema, PRESETS, type FleetSpec, type PresetName } from './fleet-generator.js';
 export {
   HouseholdSchema, FleetDefinitionSchema, ENVELOPE_CLASSES, SIM_EMITTERS, parseOrThrow,
-  type HouseholdDefinition, type FleetDefinition, type UnitDefinition, type BuildingParams, type EnvelopeClass, type SimEmitter,
+  type HouseholdDefinition, type FleetDefinition, type UnitDefinition, type BuildingParams, type EnvelopeClass, type SimEmitter, type HouseholdLabels,
 } from './household.js';
 export { createFleetSimulation, MAX_INTERNAL_STEP_S, type FleetSimulation, type FleetSimulationOptions } from './fleet-simulation.js';
 export { summarise, SPF_BOUNDARIES, type SeasonSummary, type UnitSummary, type SpfSet } from './season-summary.js';

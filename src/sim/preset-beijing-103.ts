@@ -6,8 +6,7 @@
  * Choices not given by the paper are documented in fleet-generator.md (envelope mix, setpoints, …).
  */
 import type { Rng } from './rng.js';
-import type { EnvelopeClass } from './household.js';
-import type { HouseholdLabels } from './fleet-generator.js';
+import type { EnvelopeClass, HouseholdLabels } from './household.js';
 
 interface Helpers {
   shuffle<T>(rng: Rng, items: T[]): T[];
