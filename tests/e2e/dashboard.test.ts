@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
+import { FAKE_CREDENTIALS, startFakePlatform } from './support/fake-platform.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
@@ -63,6 +64,15 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first');
+    if (process.env.HEATFLEET_E2E_FAKE === '1') {
+      // Checks the tests' own selectors against canned data; the real run is the default.
+      const fake = await startFakePlatform(0, WEB_DIST);
+      platform = { ...fake, demoCredentials: FAKE_CREDENTIALS.filter((c) => c.role !== 'admin') };
+      ADMIN.password = FAKE_CREDENTIALS.find((c) => c.role === 'admin')!.password;
+      browser = await launchChromium();
+      return;
+    }
+    // Imported by name at run time so this file type-checks while the platform is being written.
     const specifier = '../../src/main/platform.js';
     const { startPlatform } = (await import(specifier)) as { startPlatform: StartPlatform };
     platform = await startPlatform({

@@ -13,7 +13,10 @@ export const launchChromium = (): Promise<Browser> =>
 
 /** Opens the dashboard, signs in through the login form and waits for the landing page. */
 export async function login(page: Page, baseUrl: string, username: string, password: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
-  await page.addInitScript((l) => window.localStorage.setItem('heatfleet.lang', l), lang);
+  // Only a first visit gets the language; a later switch in the page survives reloads.
+  await page.addInitScript((l) => {
+    if (!window.localStorage.getItem('heatfleet.lang')) window.localStorage.setItem('heatfleet.lang', l);
+  }, lang);
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);

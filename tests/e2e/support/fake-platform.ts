@@ -43,6 +43,7 @@ const users: Record<string, UserView & { password: string }> = Object.fromEntrie
     { id: `user-${username}`, username: String(username), password: 'demo-password', displayName: String(displayName), role: role as UserView['role'], orgId: String(orgId), orgName: String(orgId), scopeAreaId: null, scopeName: '北京', siteId: (siteId as string | null) ?? null, actions: { admin: ['fleet:read', 'registry:import', 'registry:export', 'deadletter:read', 'audit:read'], regulator: ['fleet:read', 'registry:export'], 'operator-admin': ['fleet:read', 'registry:import', 'registry:export', 'deadletter:read', 'audit:read'], technician: ['fleet:read'], household: ['fleet:read'] }[String(role)] ?? [] },
   ]),
 );
+export const FAKE_CREDENTIALS = Object.values(users).map((u) => ({ username: u.username, password: u.password, role: u.role }));
 const sessions = new Map<string, UserView>();
 const visible = (u: UserView) => sites.map((s, i) => ({ s, i })).filter(({ s }) => (u.role === 'household' ? s.id === u.siteId : ['admin', 'regulator'].includes(u.role) || s.village.org === u.orgId));
 

@@ -28,7 +28,7 @@ export function HistoryChart({ unitIds, nowMs }: { unitIds: string[]; nowMs: num
 
   const lang = i18n.language;
   const title = t('history.chartTitle', { from: fmtDateTime(from, lang), to: fmtDateTime(to, lang), resolution: t(`resolution.${resolution}`) });
-  const option = useMemo(() => telemetryOption(data ? seriesToPoints(data) : [], t, { title, zoom: true }), [data, t, title]);
+  const option = useMemo(() => telemetryOption(data ? seriesToPoints(data) : [], t, { zoom: true }), [data, t]);
 
   const choosePeriod = (p: PeriodKey): void => {
     setPeriod(p);
@@ -69,6 +69,10 @@ export function HistoryChart({ unitIds, nowMs }: { unitIds: string[]; nowMs: num
       {data?.truncated && <Alert type="warning" showIcon title={t('history.truncated')} style={{ marginBottom: 8 }} />}
       {unitId && !error && (
         <div style={{ position: 'relative' }}>
+          <Typography.Text strong style={{ display: 'block', textAlign: 'center' }} data-testid="history-period">
+            {unitIds.length > 1 ? `${unitId} · ` : ''}
+            {title}
+          </Typography.Text>
           <EChart option={option} height={380} testId="history-chart" />
           {!loading && data && data.points.length === 0 && (
             <Typography.Text type="secondary" data-testid="history-empty" style={{ position: 'absolute', top: '50%', width: '100%', textAlign: 'center' }}>
