@@ -15,6 +15,7 @@ export const REJECTION_CLASSES = [
   'unit_not_allowed',
   'unknown_field',
   'batch_too_large',
+  'unknown_device',
   'schema',
 ] as const;
 export type RejectionClass = (typeof REJECTION_CLASSES)[number];
@@ -30,6 +31,7 @@ export function classifyRejection(reason: string): RejectionClass {
   if (reason.includes('is not a unit this sender') || reason.includes('unit: required')) return 'unit_not_allowed';
   if (/unrecognized key/i.test(reason)) return 'unknown_field';
   if (reason.includes('readings per batch')) return 'batch_too_large';
+  if (reason.includes('is unknown, inactive or revoked')) return 'unknown_device';
   return 'schema';
 }
 
