@@ -1,0 +1,119 @@
+/**
+ * The demo's devices: one real MQTT client per household gateway, authenticated with its own secret,
+ * publishing the twin's readings with QoS 1 on the platform's (accelerated) clock. After a start they
+ * first replay a backfill buffer in batches, as a real gateway does after an outage.
+ */
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import type { Clock } from '../../app/ports/clock.js';
+import type { FleetSimulation } from '../../sim/index.js';
+import type { DemoHousehold } from './demo-programme.js';
+
+interface WireReading {
+  ts: number;
+  unit: string;
+  values: Record<string, number>;
+}
+
+const BATCH = 500;
+
+export interface SimulatedDevices {
+  /** Publishes the backfill, then keeps the fleet live until stopped. */
+  readonly ready: Promise<void>;
+  published(): number;
+  stop(): Promise<void>;
+}
+
+const round = (v: Record<string, number | undefined>, offsets: Readonly<Record<string, number>> | undefined): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined && Number.isFinite(x)) out[k] = Math.round((x + (offsets?.[k] ?? 0)) * 1000) / 1000;
+  return out;
+};
+
+export function startSimulatedDevices(deps: {
+  mqttUrl: string;
+  households: readonly DemoHousehold[];
+  secrets: ReadonlyMap<string, string>;
+  sim: FleetSimulation;
+  clock: Clock;
+  logger: Logger;
+  /** Publish every n-th step of the backfill (the live phase publishes every step). */
+  backfillEvery: number;
+  stepMs: number;
+  /** Cumulative meter registers continue from these values (per unit) after a restart: a register never runs backwards. */
+  registerOffsets: ReadonlyMap<string, Readonly<Record<string, number>>>;
+}): SimulatedDevices {
+  const log = deps.logger.child({ component: 'demo-devices' });
+  const buffers = deps.households.map(() => [] as WireReading[]);
+  let stepNo = 0;
+  let published = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const clients: MqttClient[] = deps.households.map((h) =>
+    mqtt.connect(deps.mqttUrl, {
+      clientId: h.deviceId,
+      username: h.deviceId,
+      password: deps.secrets.get(h.deviceId) ?? '',
+      reconnectPeriod: 2000,
+      connectTimeout: 30_000,
+      clean: true,
+    }),
+  );
+  for (const c of clients) c.on('error', (e) => log.warn({ err: e.message }, 'demo device error'));
+
+  const advanceTo = (targetMs: number, every: number) => {
+    while (deps.sim.tsMs + deps.stepMs <= targetMs) {
+      deps.sim.step();
+      stepNo++;
+      if (stepNo % every !== 0) continue;
+      for (let i = 0; i < deps.households.length; i++) {
+        const h = deps.households[i] as DemoHousehold;
+        (buffers[i] as WireReading[]).push({ ts: deps.sim.tsMs, unit: h.unitId, values: round(deps.sim.channels(i), deps.registerOffsets.get(h.unitId)) });
+      }
+    }
+  };
+
+  const flush = async () => {
+    await Promise.all(
+      clients.map(async (c, i) => {
+        const buf = buffers[i] as WireReading[];
+        while (buf.length > 0 && c.connected && !stopped) {
+          const batch = buf.slice(0, BATCH);
+          await c.publishAsync(`heatfleet/v1/devices/${(deps.households[i] as DemoHousehold).deviceId}/telemetry`, JSON.stringify(batch.length === 1 ? batch[0] : { readings: batch }), { qos: 1 });
+          buf.splice(0, batch.length); // dropped from the buffer only once acknowledged
+          published += batch.length;
+        }
+      }),
+    );
+  };
+
+  const connected = Promise.all(clients.map((c) => new Promise<void>((resolve) => (c.connected ? resolve() : c.once('connect', () => resolve())))));
+  const ready = (async () => {
+    await connected;
+    advanceTo(deps.clock.nowMs(), deps.backfillEvery);
+    await flush();
+    log.info({ readings: published }, 'demo backfill published');
+    const loop = async () => {
+      if (stopped) return;
+      try {
+        advanceTo(deps.clock.nowMs(), 1);
+        await flush();
+      } catch (e) {
+        log.warn({ err: (e as Error).message }, 'demo publish failed; will retry');
+      }
+      if (!stopped) timer = setTimeout(() => void loop(), 1000);
+    };
+    void loop();
+  })();
+
+  return {
+    ready,
+    published: () => published,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.all(clients.map((c) => c.endAsync(true).catch(() => undefined)));
+    },
+  };
+}

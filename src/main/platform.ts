@@ -1,0 +1,152 @@
+/**
+ * Composition root: the only place that chooses adapters. Opens the store, builds the use cases, starts
+ * the MQTT ingest (embedded broker, or a client of an external one), the HTTP API with the dashboard,
+ * the rollup and live-update loops, and — in demo mode — seeds and drives a simulated fleet.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import { Registry as MetricsRegistry, collectDefaultMetrics } from 'prom-client';
+import { createAuthService } from '../app/auth-service.js';
+import { createDeviceAdmin } from '../app/device-admin.js';
+import { createDeviceDirectory } from '../app/device-directory.js';
+import { createFleetQueries } from '../app/fleet-queries.js';
+import { createFleetStatus } from '../app/fleet-status.js';
+import { createTelemetryIngestor } from '../app/ingest-telemetry.js';
+import { createLiveHub } from '../app/live-hub.js';
+import { systemClock, type Clock } from '../app/ports/clock.js';
+import { createRegistryAdmin } from '../app/registry-admin.js';
+import { createRegistryService } from '../app/registry-service.js';
+import { createUserAdmin } from '../app/user-admin.js';
+import { buildApiServer } from '../api/server.js';
+import { createEmbeddedMqttIngest } from '../ingest/mqtt/embedded-broker.js';
+import { createExternalMqttIngest } from '../ingest/mqtt/external-client.js';
+import { openDuckDbStores } from '../storage/duckdb/index.js';
+import { loadConfig, type PlatformConfig } from './config.js';
+import { ensureAdmin } from './ensure-admin.js';
+import { acceleratedClock } from './accelerated-clock.js';
+import { startDemo, type DemoCredential, type RunningDemo } from './demo/start-demo.js';
+
+export interface RunningPlatform {
+  readonly url: string;
+  readonly httpPort: number;
+  /** Port of the embedded MQTT broker (null with an external broker). */
+  readonly mqttPort: number | null;
+  readonly config: PlatformConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Logins of the demo (empty outside demo mode). */
+  readonly demoCredentials: readonly DemoCredential[];
+  /** Password of the `admin` user when it was created now (printed once), else null. */
+  readonly adminPassword: string | null;
+  readonly demo: RunningDemo | null;
+  close(): Promise<void>;
+}
+
+const defaultWebDir = (): string | null => {
+  const dir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(dir) ? dir : null;
+};
+
+export interface StartOptions extends Partial<PlatformConfig> {
+  /** Use this logger instead of a new pino on stdout. */
+  readonly logger?: Logger;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export async function startPlatform(options: StartOptions = {}): Promise<RunningPlatform> {
+  const { logger: givenLogger, env, ...overrides } = options;
+  const config = loadConfig(env ?? process.env, overrides);
+  const logger = givenLogger ?? pino({ level: config.logLevel, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret'], remove: true } });
+  const clock: Clock = config.demo ? acceleratedClock(Date.parse(config.demoStart), config.demoSpeed) : systemClock;
+  const stores = await openDuckDbStores({ dataDir: config.dataDir, clock });
+  const cleanups: (() => Promise<void> | void)[] = [() => stores.close()];
+  const close = async () => {
+    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: unknown) => logger.error({ err: e }, 'error while closing'));
+  };
+  try {
+    const metrics = new MetricsRegistry();
+    collectDefaultMetrics({ register: metrics });
+    const registry = await createRegistryService(stores.registry);
+    const auth = createAuthService({ access: stores.access, clock });
+    const devices = createDeviceDirectory({ access: stores.access, devices: { unitsOfDevice: (id) => registry.index().unitsOfDevice(id) }, clock });
+    const deviceAdmin = createDeviceAdmin({ access: stores.access, registry, directory: devices, clock });
+    const ingestor = createTelemetryIngestor({ store: stores.telemetry, clock, limits: { maxAgeMs: config.ingestMaxAgeDays * 86_400_000, maxFutureMs: config.ingestMaxFutureS * 1000 } });
+    const status = createFleetStatus({ store: stores.telemetry, clock, index: registry.index(), offlineAfterMs: config.offlineAfterS * 1000 });
+    registry.onChange((i) => status.setIndex(i));
+    const queries = createFleetQueries({ index: () => registry.index(), status, store: stores.telemetry, clock });
+    const live = createLiveHub({ status, onError: (e) => logger.error({ err: e }, 'live refresh failed') });
+    const adminPassword = await ensureAdmin({ access: stores.access, registry, clock, password: config.adminPassword });
+
+    let mqttPort: number | null = null;
+    if (config.mqttExternalUrl === null) {
+      const mqtt = await createEmbeddedMqttIngest({ ingestor, devices, logger, metrics: { registry: metrics }, host: config.mqttHost, port: config.mqttPort, deadLetters: stores.telemetry, clock });
+      mqttPort = mqtt.port;
+      deviceAdmin.onRevoke((id) => mqtt.revoke(id));
+      cleanups.push(() => mqtt.close());
+    } else {
+      const ext = await createExternalMqttIngest({
+        url: config.mqttExternalUrl,
+        username: config.mqttExternalUsername ?? undefined,
+        password: config.mqttExternalPassword ?? undefined,
+        ingestor,
+        devices,
+        logger,
+        metrics: { registry: metrics },
+        deadLetters: stores.telemetry,
+        clock,
+      });
+      cleanups.push(() => ext.close());
+    }
+
+    const rollupTimer = setInterval(() => {
+      stores.telemetry.refreshRollups().catch((e: unknown) => logger.error({ err: e }, 'rollup refresh failed'));
+    }, config.rollupIntervalMs);
+    rollupTimer.unref();
+    cleanups.push(() => clearInterval(rollupTimer));
+    live.start(config.liveIntervalMs);
+    cleanups.push(() => live.stop());
+
+    const api = await buildApiServer({
+      clock,
+      logger,
+      auth,
+      access: stores.access,
+      registry,
+      registryStore: stores.registry,
+      registryAdmin: createRegistryAdmin({ registry, access: stores.access, clock }),
+      userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock }),
+      queries,
+      live,
+      ingestor,
+      devices,
+      deviceAdmin,
+      telemetry: stores.telemetry,
+      metrics,
+      options: {
+        secureCookies: config.secureCookies,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        webDir: config.webDir ?? defaultWebDir(),
+        bodyLimitBytes: 1024 * 1024,
+        liveIntervalMs: config.liveIntervalMs,
+        mqttPort,
+      },
+    });
+    await api.listen({ host: config.httpHost, port: config.httpPort });
+    cleanups.push(() => api.close());
+    const address = api.server.address();
+    const httpPort = typeof address === 'object' && address !== null ? address.port : config.httpPort;
+    const url = `http://${config.httpHost === '0.0.0.0' ? '127.0.0.1' : config.httpHost}:${httpPort}`;
+
+    let demo: RunningDemo | null = null;
+    if (config.demo) {
+      if (mqttPort === null) throw new Error('the demo publishes through the embedded broker: unset HEATFLEET_MQTT_EXTERNAL_URL');
+      demo = await startDemo({ config, clock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); } });
+      cleanups.push(() => demo?.stop());
+    }
+    return { url, httpPort, mqttPort, config, clock, logger, demoCredentials: demo?.credentials ?? [], adminPassword, demo, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
