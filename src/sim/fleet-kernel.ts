@@ -26,7 +26,6 @@ export const createScratch = (st: FleetState): KernelScratch => ({
   capF: new Float64Array(st.shapes.length),
 });
 
-/* eslint-disable @typescript-eslint/naming-convention */
 export function stepKernel(st: FleetState, w: WeatherSample, tsMs: number, dt: number, scratch: KernelScratch, from = 0, to = st.size): void {
   const { p, s, a } = st;
   const { backupBelowC: p_backupBelowC, backupW: p_backupW, boreR: p_boreR, canFrost: p_canFrost, capNomW: p_capNomW, ce: p_ce, ci: p_ci, crankW: p_crankW, curveFixed: p_curveFixed, cw: p_cw, daySpC: p_daySpC, designDtK: p_designDtK, designFlowC: p_designFlowC, fanW: p_fanW, flowSlope: p_flowSlope, groundC: p_groundC, groundFarC: p_groundFarC, groundR: p_groundR, hd: p_hd, he: p_he, hi: p_hi, hystK: p_hystK, inverter: p_inverter, kem: p_kem, mapIdx: p_mapIdx, mdotCp: p_mdotCp, minMod: p_minMod, nem: p_nem, nemTab: p_nemTab, nightFromH: p_nightFromH, nightSpC: p_nightSpC, nightToH: p_nightToH, pumpCont: p_pumpCont, pumpW: p_pumpW, qint: p_qint, ratingFlowC: p_ratingFlowC, shapeIdx: p_shapeIdx, solN: p_solN, solS: p_solS, sourceKind: p_sourceKind, standbyW: p_standbyW } = p;
