@@ -1,6 +1,6 @@
 /**
  * The write path of the telemetry store: group commit of concurrent `append` calls, staging through
- * the DuckDB appender, and one set-based merge per transaction (docs/adr/0002-telemetry-storage.md).
+ * the DuckDB appender, and one set-based MERGE per transaction (docs/adr/0002-telemetry-storage.md).
  */
 import type { AppendResult } from '../../app/ports/telemetry-store.js';
 import type { Reading } from '../../domain/telemetry-channels.js';
@@ -18,22 +18,27 @@ const COLS = channelColumnList();
 const ALL_COLS = `unit_id, ts_ms, ${COLS}, fault_code`;
 
 export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (idx INTEGER NOT NULL, unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
-  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, dup BOOLEAN NOT NULL, latest UTINYINT NOT NULL, dirty BOOLEAN NOT NULL)`;
+  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, latest UTINYINT NOT NULL, dirty BOOLEAN NOT NULL)`;
 
 const MERGEABLE = [...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code'];
+const gains = (target: string) => MERGEABLE.map((c) => `(${target}.${c} IS NULL AND s.${c} IS NOT NULL)`).join(' OR ');
+const fill = (target: string) => MERGEABLE.map((c) => `${c} = coalesce(${target}.${c}, s.${c})`).join(', ');
+const insertFromStage = `INSERT (${ALL_COLS}) VALUES (${ALL_COLS.split(', ').map((c) => `s.${c}`).join(', ')})`;
 
-const mergeSql = (lo: string, hi: string) => `UPDATE readings SET
-  ${MERGEABLE.map((c) => `${c} = coalesce(readings.${c}, s.${c})`).join(', ')}
-  FROM temp.stage s
-  WHERE s.dup AND readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi}
-    AND (${MERGEABLE.map((c) => `(readings.${c} IS NULL AND s.${c} IS NOT NULL)`).join(' OR ')})`;
+/**
+ * Exactly-once in one statement, without an index: new (unit, ts) are inserted, known ones only
+ * gain the channels they lack. The constant time bound lets DuckDB skip row groups by min/max.
+ */
+const mergeReadingsSql = (lo: string, hi: string, returningKeys: boolean) => `MERGE INTO readings USING temp.stage s
+  ON readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi}
+  WHEN MATCHED AND (${gains('readings')}) THEN UPDATE SET ${fill('readings')}
+  WHEN NOT MATCHED THEN ${insertFromStage}
+  RETURNING merge_action${returningKeys ? ', unit_id, ts_ms' : ''}`;
 
-const LATEST_REPLACE_SQL = [
-  `DELETE FROM latest_reading WHERE unit_id IN (SELECT unit_id FROM temp.stage WHERE latest = ${LATEST_NEWER})`,
-  `INSERT INTO latest_reading (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE latest = ${LATEST_NEWER}`,
-];
-const LATEST_FILL_SQL = `UPDATE latest_reading SET ${MERGEABLE.map((c) => `${c} = coalesce(latest_reading.${c}, s.${c})`).join(', ')}
-  FROM temp.stage s WHERE s.latest = ${LATEST_SAME} AND latest_reading.unit_id = s.unit_id AND latest_reading.ts_ms = s.ts_ms`;
+const MERGE_LATEST_SQL = `MERGE INTO latest_reading USING (SELECT * FROM temp.stage WHERE latest <> ${LATEST_NONE}) s ON latest_reading.unit_id = s.unit_id
+  WHEN MATCHED AND s.latest = ${LATEST_NEWER} THEN UPDATE SET ts_ms = s.ts_ms, ${MERGEABLE.map((c) => `${c} = s.${c}`).join(', ')}
+  WHEN MATCHED AND s.latest = ${LATEST_SAME} THEN UPDATE SET ${fill('latest_reading')}
+  WHEN NOT MATCHED THEN ${insertFromStage}`;
 
 async function stage(db: SqlRunner, rows: readonly StagedReading[], marks: GroupMarks): Promise<void> {
   await db.run('DELETE FROM temp.stage');
@@ -50,7 +55,6 @@ async function stage(db: SqlRunner, rows: readonly StagedReading[], marks: Group
       }
       if (r.faultCode === undefined) appender.appendNull();
       else appender.appendVarchar(r.faultCode);
-      appender.appendBoolean(false);
       appender.appendUTinyInt(marks.latest[idx] ?? LATEST_NONE);
       appender.appendBoolean(marks.dirty[idx] === 1);
       appender.endRow();
@@ -75,22 +79,20 @@ export async function writeGroup(db: SqlRunner, batches: readonly (readonly Read
   await stage(db, rows, marks);
   const lo = intLiteral(minTsMs);
   const hi = intLiteral(maxTsMs);
-  // Anti-join instead of a primary key: the time bound lets DuckDB skip row groups by their min/max.
-  const dupCount = await db.run(
-    `UPDATE temp.stage SET dup = true FROM readings r WHERE r.unit_id = stage.unit_id AND r.ts_ms = stage.ts_ms AND r.ts_ms BETWEEN ${lo} AND ${hi}`,
-  );
-  const dupIdx = new Set<number>();
-  if (dupCount > 0) {
-    for (const r of await db.all('SELECT idx FROM temp.stage WHERE dup')) dupIdx.add(toNumber(r.idx));
-    await db.run(mergeSql(lo, hi));
+  const several = batches.length > 1;
+  const actions = await db.all(mergeReadingsSql(lo, hi, several));
+  if (several) {
+    const batchOf = new Map(rows.map((r) => [`${r.unitId}\u0000${r.tsMs}`, r.batch]));
+    for (const a of actions) {
+      if (a.merge_action !== 'INSERT') continue;
+      const b = batchOf.get(`${String(a.unit_id)}\u0000${toNumber(a.ts_ms)}`) ?? 0;
+      inserted[b] = (inserted[b] ?? 0) + 1;
+    }
+  } else {
+    inserted[0] = actions.reduce((n, a) => n + (a.merge_action === 'INSERT' ? 1 : 0), 0);
   }
-  rows.forEach((r, idx) => {
-    if (!dupIdx.has(idx)) inserted[r.batch] = (inserted[r.batch] ?? 0) + 1;
-  });
-  if (dupIdx.size < rows.length) await db.run(`INSERT INTO readings (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE NOT dup`);
   if (marks.anyDirty) await db.run(`INSERT INTO rollup_dirty SELECT unit_id, ts_ms - ts_ms % ${ROLLUP_BASE_MS} FROM temp.stage WHERE dirty`);
-  if (marks.anyLatestNewer) for (const sql of LATEST_REPLACE_SQL) await db.run(sql);
-  if (marks.anyLatestSame) await db.run(LATEST_FILL_SQL);
+  if (marks.anyLatest) await db.run(MERGE_LATEST_SQL);
   return { results: batches.map((b, i) => ({ inserted: inserted[i] ?? 0, duplicates: b.length - (inserted[i] ?? 0) })), commit: marks.commit };
 }
 

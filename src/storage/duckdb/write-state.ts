@@ -33,8 +33,7 @@ export interface GroupMarks {
   readonly latest: Uint8Array;
   /** Per staged row: first row of a (unit, 15-min bucket) not yet marked dirty. */
   readonly dirty: Uint8Array;
-  readonly anyLatestSame: boolean;
-  readonly anyLatestNewer: boolean;
+  readonly anyLatest: boolean;
   readonly anyDirty: boolean;
   /** Applies the marks to memory; call only after the transaction committed. */
   readonly commit: () => void;
@@ -88,8 +87,7 @@ export class TelemetryWriteState {
     return {
       latest,
       dirty,
-      anyLatestNewer: latest.includes(LATEST_NEWER),
-      anyLatestSame: latest.includes(LATEST_SAME),
+      anyLatest: next.size > 0,
       anyDirty: newDirty.size > 0,
       commit: () => {
         for (const [unitId, r] of next) this.latest.set(unitId, r);
