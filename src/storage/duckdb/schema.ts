@@ -46,6 +46,20 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
         target VARCHAR NOT NULL, outcome VARCHAR NOT NULL, detail VARCHAR NOT NULL)`,
     ],
   },
+  {
+    // Early builds of version 1 had a PRIMARY KEY on these two; the writer now keeps them without an index.
+    version: 2,
+    statements: () => [
+      `CREATE TABLE latest_reading_v2 (unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL, ${readingColumnsDdl()}, fault_code VARCHAR)`,
+      `INSERT INTO latest_reading_v2 BY NAME SELECT * FROM latest_reading`,
+      'DROP TABLE latest_reading',
+      'ALTER TABLE latest_reading_v2 RENAME TO latest_reading',
+      'CREATE TABLE rollup_dirty_v2 (unit_id VARCHAR NOT NULL, bucket_ms BIGINT NOT NULL)',
+      'INSERT INTO rollup_dirty_v2 SELECT DISTINCT unit_id, bucket_ms FROM rollup_dirty',
+      'DROP TABLE rollup_dirty',
+      'ALTER TABLE rollup_dirty_v2 RENAME TO rollup_dirty',
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -17,7 +17,7 @@ const ROLLUP_BASE_MS = 900_000;
 const COLS = channelColumnList();
 const ALL_COLS = `unit_id, ts_ms, ${COLS}, fault_code`;
 
-export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (idx INTEGER NOT NULL, unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
+export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
   ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, latest UTINYINT NOT NULL, dirty BOOLEAN NOT NULL)`;
 
 const MERGEABLE = [...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code'];
@@ -45,7 +45,6 @@ async function stage(db: SqlRunner, rows: readonly StagedReading[], marks: Group
   const appender = await db.connection.createAppender('stage', 'main', 'temp');
   try {
     rows.forEach((r, idx) => {
-      appender.appendInteger(idx);
       appender.appendVarchar(r.unitId);
       appender.appendBigInt(BigInt(r.tsMs));
       for (const { key } of CHANNEL_COLUMNS) {
