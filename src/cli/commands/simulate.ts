@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { CHANNEL_KEYS } from '../../domain/telemetry-channels.js';
 import {
-  FleetDefinitionSchema, generateFleet, parseEpw, parseOrThrow, PRESETS, simulateSeason,
-  type FleetDefinition, type FleetSimulation, type FleetSpec, type PresetName, type WeatherSeries,
+  createFleetSimulation, FleetDefinitionSchema, generateFleet, parseEpw, parseOrThrow, PRESETS, summarise,
+  type FleetDefinition, type FleetSimulation, type FleetSpec, type PresetName, type SeasonSummary, type WeatherSeries,
 } from '../../sim/index.js';
 import { withProgress } from '../progress.js';
 
@@ -102,8 +102,6 @@ export async function runSimulation(o: SimulateOptions, log: (s: string) => void
     };
     // Chunk the run so the stream can drain between chunks (simulateSeason itself is synchronous and pure).
     const chunkSteps = Math.max(1, Math.floor(2_000_000 / Math.max(1, fleet.households.length * (stream ? 200 : 1))));
-    let result = null as ReturnType<typeof simulateSeason> | null;
-    const { createFleetSimulation, summarise } = await import('../../sim/index.js');
     const sim = createFleetSimulation(fleet, weather, { startMs: fromMs, stepS });
     for (let k = 0; k < total; k++) {
       sim.step();
@@ -111,7 +109,7 @@ export async function runSimulation(o: SimulateOptions, log: (s: string) => void
       if ((k + 1) % chunkSteps === 0 || pendingBytes > 8_000_000) await flush();
     }
     await flush();
-    result = summarise(fleet, sim.state, { from: new Date(fromMs).toISOString(), to: new Date(sim.tsMs).toISOString() });
+    const result: SeasonSummary = summarise(fleet, sim.state, { from: new Date(fromMs).toISOString(), to: new Date(sim.tsMs).toISOString() });
     return result;
   });
   if (stream) await new Promise<void>((r, j) => stream.end((e?: Error | null) => (e ? j(e) : r())));
@@ -139,7 +137,6 @@ export async function runPublish(o: SimulateOptions): Promise<void> {
   if (missing.length) throw new Error(`--credentials: no secret for device(s) ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''}`);
   const fromMs = parseInstant(o.from, weather.location.tzHours, '--from');
   const toMs = parseInstant(o.to, weather.location.tzHours, '--to');
-  const { createFleetSimulation } = await import('../../sim/index.js');
   const sim = createFleetSimulation(fleet, weather, { startMs: fromMs, stepS });
   const clients = await Promise.all(fleet.households.map((h) => connectAsync(o.publish as string, { username: h.id, password: secrets[h.id] as string, clientId: `sim-${h.id}`, reconnectPeriod: 1000 })));
   let stop = false;
