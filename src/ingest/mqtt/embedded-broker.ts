@@ -129,43 +129,54 @@ export async function createEmbeddedMqttIngest(deps: EmbeddedMqttIngestDeps): Pr
       done(null, null); // SUBACK return code 0x80
     },
     authorizePublish(client, packet, done) {
-      const principal = client === null ? undefined : principals.get(client);
-      if (principal === undefined) return done(new Error('publish without an authenticated client'));
-      if (principal.kind === 'platform') return done(platformPublishAllowed(packet.topic) ? null : new Error(`platform client may not publish to ${packet.topic}`));
-      const { deviceId } = principal;
-      if (generationOf(deviceId) !== principal.generation) return done(new Error(`device ${deviceId} was revoked`));
-      const marked = packet as MarkedPacket;
-      const acl = devicePublishAcl(deviceId, packet.topic);
-      if (!acl.allowed) {
-        // MQTT-3.3.5-2: acknowledge and discard (as Mosquitto does), so the device is not stuck redelivering it.
-        metrics.aclDenied('publish');
-        log.warn({ deviceId, topic: packet.topic.slice(0, 200) }, 'mqtt: publish refused by ACL');
-        letters.record({ senderId: deviceId, topic: packet.topic.slice(0, 500), reason: acl.reason, payload: packet.payload.toString('utf8', 0, 4096) });
-        notify(deviceId, packet.messageId, { accepted: 0, duplicates: 0, rejected: [{ index: null, reason: acl.reason }] });
-        marked[DO_NOT_ROUTE] = true;
-        return done(null);
+      try {
+        authorizeAndIngest(client, packet, done);
+      } catch (err) {
+        // a bug must not take the broker down: no ack, the connection closes, the device redelivers
+        metrics.ingestError();
+        log.error({ err }, 'mqtt: unexpected error while handling a publish');
+        done(err instanceof Error ? err : new Error(String(err)));
       }
-      packet.retain = false; // device topics never keep a retained message
-      if (acl.topic.kind !== 'telemetry') return done(null);
-      const sender = devices.senderOf(deviceId);
-      if (sender === null) return done(new Error(`device ${deviceId} is no longer active`));
-      metrics.received();
-      ingestor.ingest(sender, packet.payload, { source: 'mqtt', topic: packet.topic }).then(
-        (report) => {
-          metrics.report(report.accepted, report.duplicates, report.rejected.map((r) => r.reason));
-          if (report.rejected.length > 0) notify(deviceId, packet.messageId, report);
-          if (deps.forwardTelemetry !== true) marked[DO_NOT_ROUTE] = true;
-          done(null);
-        },
-        (err: unknown) => {
-          metrics.ingestError();
-          log.error({ err, deviceId, messageId: packet.messageId }, 'mqtt: storing telemetry failed; not acknowledged, the device will redeliver');
-          letters.record({ senderId: deviceId, topic: packet.topic, reason: `not stored, not acknowledged (will be redelivered): ${(err as Error)?.message ?? String(err)}`, payload: packet.payload.toString('utf8', 0, 4096) });
-          done(err instanceof Error ? err : new Error(String(err)));
-        },
-      );
     },
   });
+
+  function authorizeAndIngest(client: Client | null, packet: PublishPacket, done: (err?: Error | null) => void): void {
+    const principal = client === null ? undefined : principals.get(client);
+    if (principal === undefined) return done(new Error('publish without an authenticated client'));
+    if (principal.kind === 'platform') return done(platformPublishAllowed(packet.topic) ? null : new Error(`platform client may not publish to ${packet.topic}`));
+    const { deviceId } = principal;
+    if (generationOf(deviceId) !== principal.generation) return done(new Error(`device ${deviceId} was revoked`));
+    const marked = packet as MarkedPacket;
+    const acl = devicePublishAcl(deviceId, packet.topic);
+    if (!acl.allowed) {
+      // MQTT-3.3.5-2: acknowledge and discard (as Mosquitto does), so the device is not stuck redelivering it.
+      metrics.aclDenied('publish');
+      log.warn({ deviceId, topic: packet.topic.slice(0, 200) }, 'mqtt: publish refused by ACL');
+      letters.record({ senderId: deviceId, topic: packet.topic.slice(0, 500), reason: acl.reason, payload: packet.payload.toString('utf8', 0, 4096) });
+      notify(deviceId, packet.messageId, { accepted: 0, duplicates: 0, rejected: [{ index: null, reason: acl.reason }] });
+      marked[DO_NOT_ROUTE] = true;
+      return done(null);
+    }
+    packet.retain = false; // device topics never keep a retained message
+    if (acl.topic.kind !== 'telemetry') return done(null);
+    const sender = devices.senderOf(deviceId);
+    if (sender === null) return done(new Error(`device ${deviceId} is no longer active`));
+    metrics.received();
+    ingestor.ingest(sender, packet.payload, { source: 'mqtt', topic: packet.topic }).then(
+      (report) => {
+        metrics.report(report.accepted, report.duplicates, report.rejected.map((r) => r.reason));
+        if (report.rejected.length > 0) notify(deviceId, packet.messageId, report);
+        if (deps.forwardTelemetry !== true) marked[DO_NOT_ROUTE] = true;
+        done(null);
+      },
+      (err: unknown) => {
+        metrics.ingestError();
+        log.error({ err, deviceId, messageId: packet.messageId }, 'mqtt: storing telemetry failed; not acknowledged, the device will redeliver');
+        letters.record({ senderId: deviceId, topic: packet.topic, reason: `not stored, not acknowledged (will be redelivered): ${(err as Error)?.message ?? String(err)}`, payload: packet.payload.toString('utf8', 0, 4096) });
+        done(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  }
 
   const notify = (deviceId: string, messageId: number | undefined, report: Parameters<typeof rejectionNotice>[1]) => {
     const notice = { cmd: 'publish', topic: deviceTopic(deviceId, 'rejections'), payload: rejectionNotice(messageId, report), qos: 1, retain: false, dup: false } as PublishPacket;

@@ -87,6 +87,15 @@ export async function createExternalMqttIngest(deps: ExternalMqttIngestDeps): Pr
   };
 
   client.handleMessage = (packet, callback) => {
+    try {
+      handleTelemetry(packet, callback);
+    } catch (err) {
+      metrics.ingestError();
+      log.error({ err }, 'mqtt: unexpected error while handling a message; reconnecting for redelivery');
+      client.stream.destroy();
+    }
+  };
+  const handleTelemetry = (packet: IPublishPacket, callback: (err?: Error) => void): void => {
     if (packet.cmd !== 'publish') return callback();
     const parsed = parseDeviceTopic(String(packet.topic));
     if (parsed === null || parsed.kind !== 'telemetry') {
