@@ -9,11 +9,11 @@ import { LATEST_SCHEMA_VERSION } from './schema.js';
 
 const T0 = Date.UTC(2024, 0, 15);
 
-async function sql(dir: string, statements: string[]): Promise<unknown[][]> {
+async function sql(dir: string, statements: string[]): Promise<unknown[][][]> {
   const db = await DuckDBInstance.create(join(dir, DATABASE_FILE_NAME));
   const c = await db.connect();
-  const out: unknown[][] = [];
-  for (const s of statements) out.push((await c.runAndReadAll(s)).getRowsJS());
+  const out: unknown[][][] = [];
+  for (const s of statements) out.push((await c.runAndReadAll(s)).getRowsJS() as unknown[][]);
   c.closeSync();
   db.closeSync();
   return out;

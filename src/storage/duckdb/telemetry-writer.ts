@@ -1,6 +1,6 @@
 /**
  * The write path of the telemetry store: group commit of concurrent `append` calls, staging through
- * the DuckDB appender, and one set-based MERGE per transaction (docs/adr/0002-telemetry-storage.md).
+ * the DuckDB appender, and one set-based merge per transaction (docs/adr/0002-telemetry-storage.md).
  */
 import type { AppendResult } from '../../app/ports/telemetry-store.js';
 import type { Reading } from '../../domain/telemetry-channels.js';
@@ -17,8 +17,8 @@ const ROLLUP_BASE_MS = 900_000;
 const COLS = channelColumnList();
 const ALL_COLS = `unit_id, ts_ms, ${COLS}, fault_code`;
 
-export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
-  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, latest UTINYINT NOT NULL, dirty BOOLEAN NOT NULL)`;
+export const STAGE_DDL = `CREATE OR REPLACE TEMP TABLE stage (idx INTEGER NOT NULL, unit_id VARCHAR NOT NULL, ts_ms BIGINT NOT NULL,
+  ${CHANNEL_COLUMNS.map((c) => `${c.column} DOUBLE`).join(', ')}, fault_code VARCHAR, dup BOOLEAN NOT NULL, latest UTINYINT NOT NULL, dirty BOOLEAN NOT NULL)`;
 
 const MERGEABLE = [...CHANNEL_COLUMNS.map((c) => c.column), 'fault_code'];
 const gains = (target: string) => MERGEABLE.map((c) => `(${target}.${c} IS NULL AND s.${c} IS NOT NULL)`).join(' OR ');
@@ -26,14 +26,15 @@ const fill = (target: string) => MERGEABLE.map((c) => `${c} = coalesce(${target}
 const insertFromStage = `INSERT (${ALL_COLS}) VALUES (${ALL_COLS.split(', ').map((c) => `s.${c}`).join(', ')})`;
 
 /**
- * Exactly-once in one statement, without an index: new (unit, ts) are inserted, known ones only
- * gain the channels they lack. The constant time bound lets DuckDB skip row groups by min/max.
+ * Exactly-once without an index (docs/adr/0002-telemetry-storage.md): flag the staged rows whose
+ * (unit, ts) is stored, let those fill only the channels the stored row lacks, insert the rest.
+ * The constant time bound lets DuckDB skip row groups by their ts min/max.
  */
-const mergeReadingsSql = (lo: string, hi: string, returningKeys: boolean) => `MERGE INTO readings USING temp.stage s
-  ON readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi}
-  WHEN MATCHED AND (${gains('readings')}) THEN UPDATE SET ${fill('readings')}
-  WHEN NOT MATCHED THEN ${insertFromStage}
-  RETURNING merge_action${returningKeys ? ', unit_id, ts_ms' : ''}`;
+const flagStoredSql = (lo: string, hi: string) =>
+  `UPDATE temp.stage SET dup = true FROM readings r WHERE r.unit_id = stage.unit_id AND r.ts_ms = stage.ts_ms AND r.ts_ms BETWEEN ${lo} AND ${hi}`;
+const fillStoredSql = (lo: string, hi: string) => `UPDATE readings SET ${fill('readings')} FROM temp.stage s
+  WHERE s.dup AND readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi} AND (${gains('readings')})`;
+const INSERT_NEW_SQL = `INSERT INTO readings (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE NOT dup`;
 
 const MERGE_LATEST_SQL = `MERGE INTO latest_reading USING (SELECT * FROM temp.stage WHERE latest <> ${LATEST_NONE}) s ON latest_reading.unit_id = s.unit_id
   WHEN MATCHED AND s.latest = ${LATEST_NEWER} THEN UPDATE SET ts_ms = s.ts_ms, ${MERGEABLE.map((c) => `${c} = s.${c}`).join(', ')}
@@ -45,6 +46,7 @@ async function stage(db: SqlRunner, rows: readonly StagedReading[], marks: Group
   const appender = await db.connection.createAppender('stage', 'main', 'temp');
   try {
     rows.forEach((r, idx) => {
+      appender.appendInteger(idx);
       appender.appendVarchar(r.unitId);
       appender.appendBigInt(BigInt(r.tsMs));
       for (const { key } of CHANNEL_COLUMNS) {
@@ -54,6 +56,7 @@ async function stage(db: SqlRunner, rows: readonly StagedReading[], marks: Group
       }
       if (r.faultCode === undefined) appender.appendNull();
       else appender.appendVarchar(r.faultCode);
+      appender.appendBoolean(false);
       appender.appendUTinyInt(marks.latest[idx] ?? LATEST_NONE);
       appender.appendBoolean(marks.dirty[idx] === 1);
       appender.endRow();
@@ -78,18 +81,16 @@ export async function writeGroup(db: SqlRunner, batches: readonly (readonly Read
   await stage(db, rows, marks);
   const lo = intLiteral(minTsMs);
   const hi = intLiteral(maxTsMs);
-  const several = batches.length > 1;
-  const actions = await db.all(mergeReadingsSql(lo, hi, several));
-  if (several) {
-    const batchOf = new Map(rows.map((r) => [`${r.unitId}\u0000${r.tsMs}`, r.batch]));
-    for (const a of actions) {
-      if (a.merge_action !== 'INSERT') continue;
-      const b = batchOf.get(`${String(a.unit_id)}\u0000${toNumber(a.ts_ms)}`) ?? 0;
-      inserted[b] = (inserted[b] ?? 0) + 1;
-    }
-  } else {
-    inserted[0] = actions.reduce((n, a) => n + (a.merge_action === 'INSERT' ? 1 : 0), 0);
+  const dupCount = await db.run(flagStoredSql(lo, hi));
+  const stored = new Set<number>();
+  if (dupCount > 0) {
+    for (const r of await db.all('SELECT idx FROM temp.stage WHERE dup')) stored.add(toNumber(r.idx));
+    await db.run(fillStoredSql(lo, hi));
   }
+  rows.forEach((r, idx) => {
+    if (!stored.has(idx)) inserted[r.batch] = (inserted[r.batch] ?? 0) + 1;
+  });
+  if (stored.size < rows.length) await db.run(INSERT_NEW_SQL);
   if (marks.anyDirty) await db.run(`INSERT INTO rollup_dirty SELECT unit_id, ts_ms - ts_ms % ${ROLLUP_BASE_MS} FROM temp.stage WHERE dirty`);
   if (marks.anyLatest) await db.run(MERGE_LATEST_SQL);
   return { results: batches.map((b, i) => ({ inserted: inserted[i] ?? 0, duplicates: b.length - (inserted[i] ?? 0) })), commit: marks.commit };
