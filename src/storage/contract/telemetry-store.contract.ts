@@ -84,6 +84,10 @@ export function runTelemetryStoreContract(name: string, newStore: () => Promise<
       await store.append([r('u1', T0 + 2 * H_MS, { indoorTempC: 2 })]);
       const rows = await store.queryRaw({ unitId: 'u1', fromMs: T0 - 2 * D_MS, toMs: T0 + D_MS });
       expect(rows.map((x) => x.values.indoorTempC)).toEqual([-1, 1, 2, 3]);
+      // a redelivery of an old instant (not the unit's newest) is still recognised and merged
+      expect(await store.append([r('u1', T0 - D_MS, { indoorTempC: 5, outdoorTempC: -9 }), r('u1', T0 - 2 * D_MS, { indoorTempC: -2 })])).toEqual({ inserted: 1, duplicates: 1 });
+      expect(await store.queryRaw({ unitId: 'u1', fromMs: T0 - D_MS, toMs: T0 - D_MS + 1 })).toEqual([r('u1', T0 - D_MS, { indoorTempC: -1, outdoorTempC: -9 })]);
+      expect(await store.countReadings()).toBe(5);
     });
 
     it('counts each reading once when appends run concurrently', async () => {

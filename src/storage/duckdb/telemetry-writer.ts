@@ -31,7 +31,7 @@ const insertFromStage = `INSERT (${ALL_COLS}) VALUES (${ALL_COLS.split(', ').map
  * The constant time bound lets DuckDB skip row groups by their ts min/max.
  */
 const flagStoredSql = (lo: string, hi: string) =>
-  `UPDATE temp.stage SET dup = true FROM readings r WHERE r.unit_id = stage.unit_id AND r.ts_ms = stage.ts_ms AND r.ts_ms BETWEEN ${lo} AND ${hi}`;
+  `UPDATE temp.stage SET dup = true FROM readings r WHERE r.unit_id = stage.unit_id AND r.ts_ms = stage.ts_ms AND r.ts_ms BETWEEN ${lo} AND ${hi} RETURNING idx`;
 const fillStoredSql = (lo: string, hi: string) => `UPDATE readings SET ${fill('readings')} FROM temp.stage s
   WHERE s.dup AND readings.unit_id = s.unit_id AND readings.ts_ms = s.ts_ms AND readings.ts_ms BETWEEN ${lo} AND ${hi} AND (${gains('readings')})`;
 const INSERT_NEW_SQL = `INSERT INTO readings (${ALL_COLS}) SELECT ${ALL_COLS} FROM temp.stage WHERE NOT dup`;
@@ -74,18 +74,17 @@ export interface GroupWrite {
 
 /** Stores one group of batches in the caller's transaction; returns one result per batch. */
 export async function writeGroup(db: SqlRunner, batches: readonly (readonly Reading[])[], state: TelemetryWriteState): Promise<GroupWrite> {
-  const { rows, minTsMs, maxTsMs } = dedupeGroup(batches);
+  const { rows } = dedupeGroup(batches);
   const inserted = batches.map(() => 0);
   if (rows.length === 0) return { results: batches.map((b) => ({ inserted: 0, duplicates: b.length })), commit: () => undefined };
   const marks = state.mark(rows, ROLLUP_BASE_MS);
   await stage(db, rows, marks);
-  const lo = intLiteral(minTsMs);
-  const hi = intLiteral(maxTsMs);
-  const dupCount = await db.run(flagStoredSql(lo, hi));
   const stored = new Set<number>();
-  if (dupCount > 0) {
-    for (const r of await db.all('SELECT idx FROM temp.stage WHERE dup')) stored.add(toNumber(r.idx));
-    await db.run(fillStoredSql(lo, hi));
+  if (marks.maybeStored.count > 0) {
+    const lo = intLiteral(marks.maybeStored.minTsMs);
+    const hi = intLiteral(marks.maybeStored.maxTsMs);
+    for (const r of await db.all(flagStoredSql(lo, hi))) stored.add(toNumber(r.idx));
+    if (stored.size > 0) await db.run(fillStoredSql(lo, hi));
   }
   rows.forEach((r, idx) => {
     if (!stored.has(idx)) inserted[r.batch] = (inserted[r.batch] ?? 0) + 1;

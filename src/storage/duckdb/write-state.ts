@@ -34,6 +34,11 @@ export interface GroupMarks {
   /** Per staged row: first row of a (unit, 15-min bucket) not yet marked dirty. */
   readonly dirty: Uint8Array;
   readonly anyLatest: boolean;
+  /**
+   * Time span of the rows that may already be stored: those not newer than their unit's latest.
+   * A row newer than its unit's latest cannot be stored yet, so live data needs no lookup at all.
+   */
+  readonly maybeStored: { readonly count: number; readonly minTsMs: number; readonly maxTsMs: number };
   readonly anyDirty: boolean;
   /** Applies the marks to memory; call only after the transaction committed. */
   readonly commit: () => void;
@@ -63,7 +68,14 @@ export class TelemetryWriteState {
     const dirty = new Uint8Array(rows.length);
     const newestIdx = new Map<string, number>();
     const newDirty = new Set<string>();
+    const maybeStored = { count: 0, minTsMs: Infinity, maxTsMs: -Infinity };
     rows.forEach((r, i) => {
+      const stored = this.latest.get(r.unitId);
+      if (stored !== undefined && r.tsMs <= stored.tsMs) {
+        maybeStored.count += 1;
+        maybeStored.minTsMs = Math.min(maybeStored.minTsMs, r.tsMs);
+        maybeStored.maxTsMs = Math.max(maybeStored.maxTsMs, r.tsMs);
+      }
       const best = newestIdx.get(r.unitId);
       if (best === undefined || (rows[best] as StagedReading).tsMs < r.tsMs) newestIdx.set(r.unitId, i);
       const key = bucketKey(r.unitId, r.tsMs - (r.tsMs % bucketMs));
@@ -88,6 +100,7 @@ export class TelemetryWriteState {
       latest,
       dirty,
       anyLatest: next.size > 0,
+      maybeStored,
       anyDirty: newDirty.size > 0,
       commit: () => {
         for (const [unitId, r] of next) this.latest.set(unitId, r);
