@@ -58,7 +58,10 @@ export interface TelemetryStore {
   append(readings: readonly Reading[]): Promise<AppendResult>;
   /** Raw readings of one unit in [fromMs, toMs), ordered by time. */
   queryRaw(query: RawQuery): Promise<Reading[]>;
-  /** Pre-aggregated buckets in [fromMs, toMs); brought up to date before answering. */
+  /**
+   * Pre-aggregated buckets whose start lies in [fromMs, toMs); brought up to date before answering.
+   * Buckets are aligned to UTC epoch multiples of RESOLUTION_MS; rows are ordered by unit id, then time.
+   */
   queryRollup(query: RollupQuery): Promise<RollupRow[]>;
   /** Latest stored reading per unit (the unit's newest timestamp), for the given units. */
   latest(unitIds: readonly string[]): Promise<Reading[]>;

@@ -26,8 +26,6 @@ export interface StagedReading {
 
 export interface DedupedGroup {
   readonly rows: StagedReading[];
-  readonly minTsMs: number;
-  readonly maxTsMs: number;
 }
 
 /**
@@ -37,8 +35,6 @@ export interface DedupedGroup {
 export function dedupeGroup(batches: readonly (readonly Reading[])[]): DedupedGroup {
   const byKey = new Map<string, StagedReading>();
   const rows: StagedReading[] = [];
-  let minTsMs = Infinity;
-  let maxTsMs = -Infinity;
   batches.forEach((readings, batch) => {
     for (const r of readings) {
       const key = `${r.unitId}\u0000${r.tsMs}`;
@@ -47,13 +43,11 @@ export function dedupeGroup(batches: readonly (readonly Reading[])[]): DedupedGr
         const staged: StagedReading = { unitId: r.unitId, tsMs: r.tsMs, values: { ...r.values } as Record<string, number>, faultCode: r.faultCode, batch };
         byKey.set(key, staged);
         rows.push(staged);
-        if (r.tsMs < minTsMs) minTsMs = r.tsMs;
-        if (r.tsMs > maxTsMs) maxTsMs = r.tsMs;
         continue;
       }
       for (const [k, v] of Object.entries(r.values)) if (seen.values[k] === undefined && v !== undefined) seen.values[k] = v;
       if (seen.faultCode === undefined) seen.faultCode = r.faultCode;
     }
   });
-  return { rows, minTsMs, maxTsMs };
+  return { rows };
 }
