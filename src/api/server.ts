@@ -25,12 +25,11 @@ import { securityHeaders } from './security-headers.js';
 
 export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger as unknown as FastifyBaseLogger,
+    // Request lines are noise at info level: the HTTP layer logs warnings and errors only.
+    loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as unknown as FastifyBaseLogger,
     bodyLimit: deps.options.bodyLimitBytes,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
-    // JSON nesting beyond what any route accepts is refused before it reaches a schema.
-    disableRequestLogging: true,
     trustProxy: false,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -57,9 +57,14 @@ export interface StartOptions extends Partial<PlatformConfig> {
 export async function startPlatform(options: StartOptions = {}): Promise<RunningPlatform> {
   const { logger: givenLogger, env, ...overrides } = options;
   const config = loadConfig(env ?? process.env, overrides);
-  const logger = givenLogger ?? pino({ level: config.logLevel, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret'], remove: true } });
+  const logger = givenLogger ?? pino({ level: config.logLevel, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret'], remove: true } }, pino.destination(2));
+  // The platform clock drives telemetry (ingest limits, online/offline, live views); in the demo it is
+  // simulated time. People's sessions, lockouts and the audit log always run on the wall clock.
   const clock: Clock = config.demo ? acceleratedClock(Date.parse(config.demoStart), config.demoSpeed) : systemClock;
-  const stores = await openDuckDbStores({ dataDir: config.dataDir, clock });
+  const wallClock: Clock = systemClock;
+  // A demo device publishes about once a real second: scale the offline threshold with the demo speed.
+  const offlineAfterMs = config.demo ? Math.max(config.offlineAfterS * 1000, config.demoSpeed * 30_000) : config.offlineAfterS * 1000;
+  const stores = await openDuckDbStores({ dataDir: config.dataDir, clock: wallClock });
   const cleanups: (() => Promise<void> | void)[] = [() => stores.close()];
   const close = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: unknown) => logger.error({ err: e }, 'error while closing'));
@@ -68,15 +73,15 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     const metrics = new MetricsRegistry();
     collectDefaultMetrics({ register: metrics });
     const registry = await createRegistryService(stores.registry);
-    const auth = createAuthService({ access: stores.access, clock });
-    const devices = createDeviceDirectory({ access: stores.access, devices: { unitsOfDevice: (id) => registry.index().unitsOfDevice(id) }, clock });
-    const deviceAdmin = createDeviceAdmin({ access: stores.access, registry, directory: devices, clock });
+    const auth = createAuthService({ access: stores.access, clock: wallClock });
+    const devices = createDeviceDirectory({ access: stores.access, devices: { unitsOfDevice: (id) => registry.index().unitsOfDevice(id) }, clock: wallClock });
+    const deviceAdmin = createDeviceAdmin({ access: stores.access, registry, directory: devices, clock: wallClock });
     const ingestor = createTelemetryIngestor({ store: stores.telemetry, clock, limits: { maxAgeMs: config.ingestMaxAgeDays * 86_400_000, maxFutureMs: config.ingestMaxFutureS * 1000 } });
-    const status = createFleetStatus({ store: stores.telemetry, clock, index: registry.index(), offlineAfterMs: config.offlineAfterS * 1000 });
+    const status = createFleetStatus({ store: stores.telemetry, clock, index: registry.index(), offlineAfterMs });
     registry.onChange((i) => status.setIndex(i));
     const queries = createFleetQueries({ index: () => registry.index(), status, store: stores.telemetry, clock });
     const live = createLiveHub({ status, onError: (e) => logger.error({ err: e }, 'live refresh failed') });
-    const adminPassword = await ensureAdmin({ access: stores.access, registry, clock, password: config.adminPassword });
+    const adminPassword = await ensureAdmin({ access: stores.access, registry, clock: wallClock, password: config.adminPassword });
 
     let mqttPort: number | null = null;
     if (config.mqttExternalUrl === null) {
@@ -96,6 +101,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
         deadLetters: stores.telemetry,
         clock,
       });
+      deviceAdmin.onRevoke((id) => ext.revoke(id));
       cleanups.push(() => ext.close());
     }
 
@@ -114,8 +120,8 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       access: stores.access,
       registry,
       registryStore: stores.registry,
-      registryAdmin: createRegistryAdmin({ registry, access: stores.access, clock }),
-      userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock }),
+      registryAdmin: createRegistryAdmin({ registry, access: stores.access, clock: wallClock }),
+      userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock: wallClock }),
       queries,
       live,
       ingestor,
@@ -141,7 +147,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     let demo: RunningDemo | null = null;
     if (config.demo) {
       if (mqttPort === null) throw new Error('the demo publishes through the embedded broker: unset HEATFLEET_MQTT_EXTERNAL_URL');
-      demo = await startDemo({ config, clock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); } });
+      demo = await startDemo({ config, clock, wallClock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); } });
       cleanups.push(() => demo?.stop());
     }
     return { url, httpPort, mqttPort, config, clock, logger, demoCredentials: demo?.credentials ?? [], adminPassword, demo, close };

@@ -35,6 +35,7 @@ const DEMO_SEED = 2017;
 export async function startDemo(deps: {
   config: PlatformConfig;
   clock: Clock;
+  wallClock: Clock;
   logger: Logger;
   registry: RegistryService;
   access: AccessStore;
@@ -50,8 +51,8 @@ export async function startDemo(deps: {
   await deps.registry.write(snapshot);
   const first = households[0];
   if (!first) throw new Error('demoHouseholds: the demo needs at least one household');
-  const credentials = await ensureDemoAccounts({ access: deps.access, clock: deps.clock, dataDir: deps.config.dataDir, specs: demoUserSpecs(first.siteId, first.villageId) });
-  const secrets = await ensureDeviceSecrets({ access: deps.access, clock: deps.clock, dataDir: deps.config.dataDir, deviceIds: households.map((h) => h.deviceId) });
+  const credentials = await ensureDemoAccounts({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, specs: demoUserSpecs(first.siteId, first.villageId) });
+  const secrets = await ensureDeviceSecrets({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, deviceIds: households.map((h) => h.deviceId) });
 
   // Continue from the newest stored reading after a restart, else backfill two days.
   const latest = await deps.telemetry.latest(households.map((h) => h.unitId));
@@ -62,7 +63,7 @@ export async function startDemo(deps: {
   const registerOffsets = new Map(
     latest.map((r) => [r.unitId, Object.fromEntries(Object.entries(r.values).filter(([k]) => k.endsWith('EnergyKWh'))) as Record<string, number>]),
   );
-  const devices = startSimulatedDevices({ mqttUrl: deps.mqttUrl, households, secrets, sim, clock: deps.clock, logger: deps.logger, backfillEvery: 5, stepMs: STEP_S * 1000, registerOffsets });
+  const devices = startSimulatedDevices({ mqttUrl: deps.mqttUrl, households, secrets, sim, clock: deps.clock, logger: deps.logger, backfillEvery: 15, stepMs: STEP_S * 1000, registerOffsets });
   const ready = devices.ready.then(deps.afterBackfill);
   ready.catch((e: unknown) => deps.logger.error({ err: e }, 'demo backfill failed'));
   return { credentials, households: households.length, ready, published: devices.published, stop: devices.stop };
