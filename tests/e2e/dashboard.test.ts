@@ -1,10 +1,3 @@
-/*
- * NOTE for the platform (open as of this commit): in demo mode the session cookie's `Expires` and the
- * session expiry come from the accelerated demo clock (e.g. `Expires=Thu, 20 Dec 2018 …`), so Chromium
- * drops the cookie at once and every call after login answers 401. Sessions, cookies and login rate
- * limits need the wall clock (systemClock), not the simulated one. Until then the role tests fail
- * after the login step; `HEATFLEET_E2E_FAKE=1` runs the same tests against tests/e2e/support/fake-platform.ts.
- */
 /**
  * The dashboard in Debian Chromium against the real platform (in-process, memory-only, demo fleet):
  * each role signs in and sees exactly what it may see; English switch; live updates; charts drawn.
@@ -16,11 +9,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
-import { FAKE_CREDENTIALS, startFakePlatform } from './support/fake-platform.js';
+import { startPlatform } from '../../src/main/platform.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
-type StartPlatform = (o: Record<string, unknown>) => Promise<Platform>;
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-0123', role: 'admin' };
@@ -77,17 +69,6 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first');
-    if (process.env.HEATFLEET_E2E_FAKE === '1') {
-      // Checks the tests' own selectors against canned data; the real run is the default.
-      const fake = await startFakePlatform(0, WEB_DIST);
-      platform = { ...fake, demoCredentials: FAKE_CREDENTIALS.filter((c) => c.role !== 'admin') };
-      ADMIN.password = FAKE_CREDENTIALS.find((c) => c.role === 'admin')!.password;
-      browser = await launchChromium();
-      return;
-    }
-    // Imported by name at run time so this file type-checks while the platform is being written.
-    const specifier = '../../src/main/platform.js';
-    const { startPlatform } = (await import(specifier)) as { startPlatform: StartPlatform };
     platform = await startPlatform({
       dataDir: null, httpPort: 0, mqttPort: 0, demo: true, demoHouseholds: 30, demoSpeed: 600,
       liveIntervalMs: 1000, logLevel: 'silent', webDir: WEB_DIST, adminPassword: ADMIN.password, env: {},

@@ -1,15 +1,20 @@
 /**
  * Screenshots of every page in zh-CN and en into tests/.tmp/, for a human (or agent) to look at:
- *   npx tsx tests/e2e/support/screenshots.ts            (fake platform)
- *   BASE_URL=http://127.0.0.1:8080 USERS=admin:pw,home:pw npx tsx tests/e2e/support/screenshots.ts
+ *   npx tsx tests/e2e/support/screenshots.ts            (starts the real platform with a small demo fleet)
+ *   BASE_URL=http://127.0.0.1:8080 USERS=admin:pw,household:pw npx tsx tests/e2e/support/screenshots.ts
  */
 import { mkdirSync } from 'node:fs';
 import { launchChromium, login } from './browser.js';
-import { startFakePlatform } from './fake-platform.js';
+import { fileURLToPath } from 'node:url';
+import { startPlatform } from '../../../src/main/platform.js';
 
-const fake = process.env.BASE_URL ? null : await startFakePlatform(0);
-const base = process.env.BASE_URL ?? fake!.url;
-const users = (process.env.USERS ?? 'admin:demo-password,home:demo-password').split(',').map((s) => s.split(':') as [string, string]);
+const platform = process.env.BASE_URL
+  ? null
+  : await startPlatform({ dataDir: null, httpPort: 0, mqttPort: 0, demo: true, demoHouseholds: 30, logLevel: 'silent', adminPassword: 'screenshot-admin-pw', webDir: fileURLToPath(new URL('../../../web/dist', import.meta.url)), env: {} });
+await platform?.demo?.ready;
+const base = process.env.BASE_URL ?? platform!.url;
+const fromDemo = platform ? ['admin:screenshot-admin-pw', ...platform.demoCredentials.filter((c) => ['operator', 'household'].includes(c.username)).map((c) => `${c.username}:${c.password}`)].join(',') : '';
+const users = (process.env.USERS ?? fromDemo).split(',').map((s) => s.split(':') as [string, string]);
 mkdirSync('tests/.tmp', { recursive: true });
 const browser = await launchChromium();
 try {
@@ -43,6 +48,6 @@ try {
   }
 } finally {
   await browser.close();
-  await fake?.close();
+  await platform?.close();
 }
 console.log('screenshots in tests/.tmp/');
