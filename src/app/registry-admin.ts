@@ -12,7 +12,8 @@ import { writeViolations, type RegistryService } from './registry-service.js';
 
 export type RegistryImportResult =
   | { ok: true; dryRun: boolean; counts: KindCounts }
-  | { ok: false; errors: ImportError[]; errorCount: number };
+  /** `invalid`: rows fail validation or references; `forbidden`: valid, but outside the caller's rights. */
+  | { ok: false; refusal: 'invalid' | 'forbidden'; errors: ImportError[]; errorCount: number };
 
 /** The part of the registry a principal may read. */
 export function scopedSnapshot(p: Principal, index: FleetIndex): RegistrySnapshot {
@@ -49,6 +50,7 @@ export function createRegistryAdmin(deps: { registry: RegistryService; access: A
       await audit(p, action, 'registry', 'denied', `${violations.length} entities outside the caller's rights`);
       return {
         ok: false,
+        refusal: 'forbidden',
         errorCount: violations.length,
         errors: violations.slice(0, 1000).map((v) => ({ file: '', sheet: v.kind, row: 0, column: 'id', reason: `${v.kind} ${v.id}: ${v.reason}` })),
       };
@@ -73,7 +75,7 @@ export function createRegistryAdmin(deps: { registry: RegistryService; access: A
       const parsed = await parseRegistryFiles(files, { existing: deps.registry.index().snapshot });
       if (!parsed.ok) {
         await audit(p, 'registry.import', 'registry', 'failed', `${parsed.errorCount} row errors`);
-        return { ok: false, errors: parsed.errors, errorCount: parsed.errorCount };
+        return { ok: false, refusal: 'invalid', errors: parsed.errors, errorCount: parsed.errorCount };
       }
       return authoriseAndWrite(p, parsed.batch, 'registry.import', dryRun, parsed.counts);
     },
@@ -82,7 +84,7 @@ export function createRegistryAdmin(deps: { registry: RegistryService; access: A
       const doc = { ...emptySnapshot(), [kind]: items };
       const file: RegistryFile = { name: `${kind}.json`, bytes: new TextEncoder().encode(JSON.stringify({ [kind]: doc[kind] })) };
       const parsed = await parseRegistryFiles([file], { existing: deps.registry.index().snapshot });
-      if (!parsed.ok) return { ok: false, errors: parsed.errors, errorCount: parsed.errorCount };
+      if (!parsed.ok) return { ok: false, refusal: 'invalid', errors: parsed.errors, errorCount: parsed.errorCount };
       return authoriseAndWrite(p, parsed.batch, 'registry.upsert', false, parsed.counts);
     },
   };

@@ -14,12 +14,12 @@ const ImportBodySchema = z.strictObject({
   dryRun: z.boolean().default(false),
 });
 const ImportErrorSchema = z.object({ file: z.string(), sheet: z.string().optional(), row: z.number(), column: z.string().nullable(), reason: z.string() });
-const ImportResultSchema = z.object({ ok: z.boolean(), dryRun: z.boolean().optional(), counts: z.record(z.string(), z.number()).optional(), errors: z.array(ImportErrorSchema).optional(), errorCount: z.number().optional() });
+const ImportResultSchema = z.object({ ok: z.boolean(), refusal: z.enum(['invalid', 'forbidden']).optional(), dryRun: z.boolean().optional(), counts: z.record(z.string(), z.number()).optional(), errors: z.array(ImportErrorSchema).optional(), errorCount: z.number().optional() });
 
 export function registryRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const send = (reply: { code(n: number): unknown }, res: RegistryImportResult) => {
-    if (!res.ok) reply.code(res.errors.some((e) => e.row === 0 && e.column === 'id' && /may not|not yours|outside/.test(e.reason)) ? 403 : 422);
+    if (!res.ok) reply.code(res.refusal === 'forbidden' ? 403 : 422);
     return res;
   };
   r.get('/api/v1/registry/export', { schema: { tags: ['registry'], summary: 'Download the part of the registry you may see (json, xlsx, or csv bundled as JSON of files)', querystring: z.object({ format: z.enum(['json', 'xlsx', 'csv']).default('json') }) } }, async (req, reply) => {
@@ -32,7 +32,7 @@ export function registryRoutes(app: FastifyInstance, deps: ApiDeps): void {
     }
     return { files: files.map((f) => ({ name: f.name, content: Buffer.from(f.bytes).toString('utf8') })) };
   });
-  r.post('/api/v1/registry/import', { schema: { tags: ['registry'], summary: 'Import JSON/XLSX/CSV files: all rows valid and yours, or nothing is written', body: ImportBodySchema, response: { 200: ImportResultSchema, 403: ImportResultSchema, 422: ImportResultSchema } }, bodyLimit: 40_000_000 }, async (req, reply) => {
+  r.post('/api/v1/registry/import', { schema: { tags: ['registry'], summary: 'Import JSON/XLSX/CSV files: all rows valid and yours, or nothing is written', body: ImportBodySchema, response: { 200: ImportResultSchema, 422: ImportResultSchema } }, bodyLimit: 40_000_000 }, async (req, reply) => {
     const c = requireAction(req, 'registry:import');
     const files = req.body.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.contentBase64, 'base64')) }));
     return send(reply, await deps.registryAdmin.import(c.principal, files, req.body.dryRun));
@@ -41,7 +41,7 @@ export function registryRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const c = requireAction(req, 'fleet:read');
     return { items: deps.registryAdmin.list(c.principal, req.params.kind) };
   });
-  r.put('/api/v1/registry/:kind', { schema: { tags: ['registry'], summary: 'Create or replace entities of one kind (validated, referenced ids checked, authorised per entity)', params: z.object({ kind: z.enum(REGISTRY_KINDS) }), body: z.strictObject({ items: z.array(z.unknown()).min(1).max(10_000) }), response: { 200: ImportResultSchema, 403: ImportResultSchema, 422: ImportResultSchema } } }, async (req, reply) => {
+  r.put('/api/v1/registry/:kind', { schema: { tags: ['registry'], summary: 'Create or replace entities of one kind (validated, referenced ids checked, authorised per entity)', params: z.object({ kind: z.enum(REGISTRY_KINDS) }), body: z.strictObject({ items: z.array(z.unknown()).min(1).max(10_000) }), response: { 200: ImportResultSchema, 422: ImportResultSchema } } }, async (req, reply) => {
     const c = requireAction(req, 'registry:write');
     return send(reply, await deps.registryAdmin.upsert(c.principal, req.params.kind, req.body.items));
   });
