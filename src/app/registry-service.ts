@@ -34,7 +34,15 @@ export function writeViolations(p: Principal, batch: Partial<RegistrySnapshot>, 
   const unitSite = (unitId: string) => (batchUnits.get(unitId) ?? index.unit(unitId))?.siteId;
   for (const kind of ['areas', 'organisations', 'programmes'] as const)
     for (const it of batch[kind] ?? []) out.push({ kind, id: it.id, reason: `only an administrator may change ${kind}` });
-  for (const t of batch.transformers ?? []) if (!inArea(t.villageId)) out.push({ kind: 'transformers', id: t.id, reason: 'village outside your area' });
+  // A village transformer is shared by every site of the village: an operator changes it only where it
+  // operates alone, so a competitor's limits cannot be edited (or a transformer moved away from them).
+  const villageIsMine = (villageId: string) =>
+    inArea(villageId) && ![...index.snapshot.sites, ...(batch.sites ?? [])].some((s) => s.villageId === villageId && s.operatorOrgId !== p.orgId);
+  for (const t of batch.transformers ?? []) {
+    const old = index.snapshot.transformers.find((x) => x.id === t.id);
+    if (!villageIsMine(t.villageId) || (old !== undefined && !villageIsMine(old.villageId)))
+      out.push({ kind: 'transformers', id: t.id, reason: 'a transformer you may write serves only sites of your organisation inside your area' });
+  }
   for (const s of batch.sites ?? []) if (!siteOk(s.id)) out.push({ kind: 'sites', id: s.id, reason: 'a site you may write is operated by your organisation inside your area' });
   for (const kind of ['buildings', 'units', 'devices'] as const)
     for (const it of batch[kind] ?? []) if (!siteOk(it.siteId)) out.push({ kind, id: it.id, reason: `site ${it.siteId} is not yours to change` });
