@@ -1,7 +1,9 @@
 /**
  * Twin speed: household-minute steps per second per core, measured on both cores with worker_threads
- * (each worker simulates its own share of a 4,000-household fleet at 1-minute steps on Beijing weather).
+ * (each worker simulates its own half of a 10,000-household fleet at 1-minute steps on Beijing weather,
+ * one January day after a two-hour warm-up, through `advance()` — the path a season run takes).
  * Target ≥ 10 M/s/core (a 10,000-household season at 1-minute steps in < 90 s on 2 cores).
+ * The machine is shared: the figure is wall time of the slower worker, so contention lowers it.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -19,9 +21,9 @@ async function workerMain(d: WorkerInput): Promise<void> {
     emitter: { floor: 2, radiator: 3 }, unitType: { 'air-to-water': 1 }, inverterShare: 0.5, capacityKw: [8, 11, 14],
   }, d.seed);
   const s = sim.createFleetSimulation(fleet, w, { startMs: Date.parse('2019-01-05T00:00:00+08:00'), stepS: 60 });
-  for (let k = 0; k < d.warmup; k++) s.step();
+  s.advance(d.warmup);
   const t0 = performance.now();
-  for (let k = 0; k < d.steps; k++) s.step();
+  s.advance(d.steps);
   parentPort?.postMessage({ steps: d.count * d.steps, seconds: (performance.now() - t0) / 1000 });
 }
 if (!isMainThread && (workerData as WorkerInput | undefined)?.twinBench) await workerMain(workerData as WorkerInput);
@@ -29,13 +31,13 @@ if (!isMainThread && (workerData as WorkerInput | undefined)?.twinBench) await w
 export async function run(): Promise<{ name: string; value: number; unit: string; target?: string }[]> {
   const cores = Math.min(2, availableParallelism());
   const epw = fileURLToPath(new URL('../data/weather/CHN_Beijing.Beijing.545110_IWEC.epw', import.meta.url));
-  const count = 2000;
+  const count = Math.round(10_000 / cores);
   const results = await Promise.all(
     Array.from({ length: cores }, (_, c) =>
       new Promise<{ steps: number; seconds: number }>((resolveRun, reject) => {
         // The worker registers tsx's loader itself, then loads this file (which runs workerMain).
         const boot = `(async () => { (await import('tsx/esm/api')).register(); await import(${JSON.stringify(import.meta.url)}); })()`;
-        const w = new Worker(boot, { eval: true, workerData: { twinBench: true, epw, count, seed: c + 1, warmup: 120, steps: 720 } satisfies WorkerInput });
+        const w = new Worker(boot, { eval: true, workerData: { twinBench: true, epw, count, seed: c + 1, warmup: 120, steps: 1440 } satisfies WorkerInput });
         w.once('message', resolveRun);
         w.once('error', reject);
       }),

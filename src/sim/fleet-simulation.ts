@@ -7,14 +7,21 @@ import type { ChannelValues } from '../domain/telemetry-channels.js';
 import { MODE_CODES } from '../domain/telemetry-channels.js';
 import { LOST_CONTACT_HOLD_S, MAX_LOCK_S, SG_STATES, type SgState } from './controls.js';
 import type { WeatherSeries } from './epw.js';
-import { createScratch, stepKernel } from './fleet-kernel.js';
+import { stepKernel } from './fleet-kernel.js';
 import { createFleetState, type FleetState } from './fleet-state.js';
 import { FleetDefinitionSchema, parseOrThrow, type FleetDefinition } from './household.js';
-import { emptyWeatherSample, sampleWeather } from './weather-sampler.js';
+import { createStepPlan, planSteps } from './fleet-step-plan.js';
 import { WATER_CP_J_PER_KGK } from './emitters.js';
 
 export const MAX_INTERNAL_STEP_S = 60;
 const J_PER_KWH = 3.6e6;
+/**
+ * advance(): households per block and internal steps per run. A block's state (≈ 1 kB per household) stays
+ * in the L2 cache while it runs through the planned steps; one SoA pass per step would stream the whole
+ * fleet's state through memory every step (measured: 2,000 households 150 ns/step, 500 households 110 ns).
+ */
+const BLOCK_HOUSEHOLDS = 128;
+const PLAN_STEPS = 60;
 
 export interface FleetSimulationOptions {
   /** Start instant, UTC epoch ms. */
@@ -30,6 +37,11 @@ export interface FleetSimulation {
   /** The underlying struct-of-arrays state (read-only use: summaries, bulk export). */
   readonly state: FleetState;
   step(): void;
+  /**
+   * `steps` steps at once, with no access to the intermediate states: blocks of households go through a
+   * run of steps while their state stays in the CPU cache (same results as calling step() `steps` times).
+   */
+  advance(steps: number): void;
   channels(i: number): ChannelValues;
   setSetpoint(i: number, tempC: number | null, durationS?: number): void;
   /** SG-Ready-like run permission: lock (bounded to 2 h), normal, boost (+2 K), for `durationS`. */
@@ -43,10 +55,9 @@ export function createFleetSimulation(fleet: FleetDefinition, weather: WeatherSe
   if (!Number.isFinite(options.startMs)) throw new Error(`startMs: ${options.startMs} is not a time`);
   if (!(options.stepS > 0) || !Number.isFinite(options.stepS)) throw new Error(`stepS: ${options.stepS} must be a positive number of seconds`);
   const st = createFleetState(def.households, weather);
-  const scratch = createScratch(st);
   const sub = Math.ceil(options.stepS / MAX_INTERNAL_STEP_S);
   const dt = options.stepS / sub;
-  const sample = emptyWeatherSample();
+  const plan = createStepPlan(st, Math.max(sub, PLAN_STEPS));
   let now = options.startMs;
   const ids = def.households.map((h) => h.id);
   const inverter = def.households.map((h) => h.unit.capacityControl === 'inverter');
@@ -59,10 +70,19 @@ export function createFleetSimulation(fleet: FleetDefinition, weather: WeatherSe
     ids,
     state: st,
     step() {
-      for (let k = 0; k < sub; k++) {
-        sampleWeather(weather, now + (dt * 1000) / 2, sample);
-        stepKernel(st, sample, now, dt, scratch);
-        now += dt * 1000;
+      planSteps(plan, st, weather, now, dt, sub);
+      stepKernel(st, plan);
+      now += sub * dt * 1000;
+    },
+    advance(steps) {
+      if (!Number.isInteger(steps) || steps < 0) throw new Error(`advance: steps ${steps} is not a non-negative integer`);
+      let left = steps * sub;
+      while (left > 0) {
+        const n = Math.min(left, plan.capacity - (plan.capacity % sub));
+        planSteps(plan, st, weather, now, dt, n);
+        for (let from = 0; from < st.size; from += BLOCK_HOUSEHOLDS) stepKernel(st, plan, from, Math.min(st.size, from + BLOCK_HOUSEHOLDS));
+        now += n * dt * 1000;
+        left -= n;
       }
     },
     channels(i) {
@@ -71,7 +91,7 @@ export function createFleetSimulation(fleet: FleetDefinition, weather: WeatherSe
       const comp = (s.pCompW[i] as number) + (s.pFanW[i] as number) + (s.pStandbyW[i] as number);
       const running = (s.frac[i] as number) > 0 || (s.defrostS[i] as number) > 0;
       const v: ChannelValues = {
-        outdoorTempC: sample.tempC,
+        outdoorTempC: plan.last.tempC,
         indoorTempC: s.ti[i] as number,
         supplyTempC: s.supplyC[i] as number,
         returnTempC: s.returnC[i] as number,

@@ -7,6 +7,7 @@ import { buildingThermal, designLoadW, DESIGN_INDOOR_C } from './building-model.
 import type { WeatherSeries } from './epw.js';
 import { EMITTERS, emitterCapacityJK, emitterConstant, WATER_CP_J_PER_KGK } from './emitters.js';
 import { groundLoopParams, undisturbedGroundC, WATER_SOURCE_C } from './ground-loop.js';
+import { HZ_MAX, HZ_MIN } from './controls.js';
 import { CAPACITY_SHAPES } from './heat-pump-catalogue.js';
 import { performanceMap, PERFORMANCE_MAP_IDS } from './heat-pump-catalogue.js';
 import type { CapacityShape, PerformanceMap } from './heat-pump-map.js';
@@ -15,7 +16,11 @@ import type { HouseholdDefinition } from './household.js';
 const PARAMS = [
   'hd', 'hi', 'he', 'ci', 'ce', 'cw', 'kem', 'nem', 'solS', 'solN', 'qint', 'capNomW', 'minMod', 'backupW', 'fanW',
   'standbyW', 'crankW', 'pumpW', 'pumpCont', 'curveFixed', 'designFlowC', 'designDtK', 'mdotCp', 'daySpC', 'nightSpC',
-  'nightFromH', 'nightToH', 'hystK', 'inverter', 'canFrost', 'sourceKind', 'mapIdx', 'shapeIdx', 'groundC', 'groundR', 'boreR', 'groundFarC', 'flowSlope', 'ratingFlowC', 'backupBelowC', 'nemTab',
+  'nightFromH', 'nightToH', 'hystK', 'inverter', 'canFrost', 'sourceKind', 'mapIdx', 'shapeIdx', 'groundC', 'groundR', 'boreR', 'groundFarC', 'flowSlope', 'ratingFlowC', 'backupBelowC', 'nemOff',
+  // Derived once so the kernel multiplies instead of divides: 1/C of the three nodes, 1/(2·ṁc_p), Hz per unit of modulation.
+  'invCi', 'invCe', 'invCw', 'halfInvMdotCp', 'hzPerFrac',
+  // Heating curve (controls.ts heatingCurveFlowC): design mean-water excess over the room and 1/n.
+  'curveExcessK', 'invNem',
 ] as const;
 const STATES = [
   'ti', 'te', 'tw', 'tg', 'frac', 'ramp', 'onS', 'offS', 'frost', 'defrostS', 'deficitS', 'backupOn', 'heatCall',
@@ -39,25 +44,24 @@ export interface FleetState {
   readonly a: Record<AccumKey, Float64Array>;
   readonly maps: readonly PerformanceMap[];
   readonly shapes: readonly CapacityShape[];
+  /** ΔT^(n−1) tables, see POW_TABLE_SIZE. */
+  readonly powTable: Float64Array;
 }
 
 /**
- * Lookup tables of ΔT^(n−1) for the emitter exponents in use (0…POW_TABLE_MAX_K in POW_TABLE_STEP_K steps,
- * linear interpolation: relative error < 0.1 % above 1 K), so the inner loop avoids Math.pow.
+ * Lookup table of ΔT^(n−1) for each emitter exponent in use (0…POW_TABLE_MAX_K in POW_TABLE_STEP_K steps,
+ * linear interpolation: relative error < 0.1 % above 1 K), so the inner loop avoids Math.pow. The tables of
+ * all exponents sit end to end in one array; a household reads its own from `nemOff`.
  */
 export const POW_TABLE_STEP_K = 0.125;
 export const POW_TABLE_MAX_K = 100;
-export const POW_TABLES: Float64Array[] = [];
-const POW_EXPONENTS: number[] = [];
-function exponentTable(n: number): number {
-  const k = POW_EXPONENTS.indexOf(n);
-  if (k >= 0) return k;
-  const size = Math.round(POW_TABLE_MAX_K / POW_TABLE_STEP_K) + 2;
-  const t = new Float64Array(size);
-  for (let j = 0; j < size; j++) t[j] = Math.pow(Math.max(j * POW_TABLE_STEP_K, 1e-3), n - 1);
-  POW_EXPONENTS.push(n);
-  POW_TABLES.push(t);
-  return POW_TABLES.length - 1;
+export const POW_TABLE_SIZE = Math.round(POW_TABLE_MAX_K / POW_TABLE_STEP_K) + 2;
+function powTables(exponents: readonly number[]): Float64Array {
+  const t = new Float64Array(exponents.length * POW_TABLE_SIZE);
+  exponents.forEach((n, k) => {
+    for (let j = 0; j < POW_TABLE_SIZE; j++) t[k * POW_TABLE_SIZE + j] = Math.pow(Math.max(j * POW_TABLE_STEP_K, 1e-3), n - 1);
+  });
+  return t;
 }
 
 const arrays = <K extends string>(keys: readonly K[], n: number): Record<K, Float64Array> =>
@@ -82,6 +86,7 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
   for (let r = 0; r < weather.length; r++) meanAir += weather.tempC[r] as number;
   meanAir /= weather.length;
   const groundFar = undisturbedGroundC(weather.groundTempC, meanAir);
+  const exponents: number[] = [];
   households.forEach((h, i) => {
     const th = buildingThermal(h.areaM2, h.storeys, h.building);
     const load = designLoadW(th);
@@ -105,6 +110,9 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
     p.designFlowC[i] = hy.designFlowTempC; p.designDtK[i] = hy.designDeltaTK;
     // Circulation flow sized for the unit's nominal output at the design temperature difference.
     p.mdotCp[i] = (h.unit.capacityKw * 1000) / hy.designDeltaTK;
+    p.invCi[i] = 1 / th.ciJK; p.invCe[i] = 1 / th.ceJK; p.invCw[i] = 1 / (p.cw[i] as number);
+    p.halfInvMdotCp[i] = 1 / (2 * (p.mdotCp[i] as number));
+    p.hzPerFrac[i] = (HZ_MAX - HZ_MIN) / (1 - (p.minMod[i] as number) || 1);
     const o = h.occupants;
     p.daySpC[i] = o.daySetpointC; p.nightSpC[i] = o.nightSetpointC; p.nightFromH[i] = o.nightFromH; p.nightToH[i] = o.nightToH; p.hystK[i] = o.hysteresisK;
     p.canFrost[i] = type.canFrost ? 1 : 0;
@@ -113,7 +121,11 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
     p.shapeIdx[i] = shapeIndex(map);
     p.flowSlope[i] = map.capacity.flowSlopePerK; p.ratingFlowC[i] = map.capacity.ratingFlowC;
     p.backupBelowC[i] = h.unit.backupBelowC;
-    p.nemTab[i] = exponentTable(EMITTERS[h.emitter].exponent);
+    const n = EMITTERS[h.emitter].exponent;
+    if (!exponents.includes(n)) exponents.push(n);
+    p.nemOff[i] = exponents.indexOf(n) * POW_TABLE_SIZE;
+    p.curveExcessK[i] = hy.designFlowTempC - hy.designDeltaTK / 2 - DESIGN_INDOOR_C;
+    p.invNem[i] = 1 / n;
     if (p.sourceKind[i] === SOURCE_KIND.ground) {
       const g = groundLoopParams(h.boreholeM ?? Math.max(50, (h.unit.capacityKw * 1000) / 50));
       p.groundC[i] = g.ground.cJPerK; p.groundR[i] = g.ground.rKPerW; p.boreR[i] = g.boreholeRKPerW;
@@ -128,5 +140,5 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
     s.supplyC[i] = s.tw[i] as number; s.returnC[i] = s.tw[i] as number;
     s.flowM3h[i] = ((p.mdotCp[i] as number) / WATER_CP_J_PER_KGK) * 3.6;
   });
-  return { size: n, p, s, a, maps, shapes };
+  return { size: n, p, s, a, maps, shapes, powTable: powTables(exponents) };
 }

@@ -82,13 +82,13 @@ export function etaLineAt(map: PerformanceMap, sourceC: number, out: EtaLine): E
   const s1 = s[k + 1] as number;
   // η is held constant beyond the outermost points: COP then follows Carnot (see heat-pump-map.md).
   const f = Math.max(0, Math.min(1, (sourceC - s0) / (s1 - s0)));
-  const lerp = (a: ArrayLike<number>) => (a[k] as number) + ((a[k + 1] as number) - (a[k] as number)) * f;
-  out.flowA = lerp(map.points.flowLowC);
-  out.flowB = lerp(map.points.flowHighC);
-  out.etaA = lerp(map.etaLow);
-  out.etaB = lerp(map.etaHigh);
+  out.flowA = lerpAt(map.points.flowLowC, k, f);
+  out.flowB = lerpAt(map.points.flowHighC, k, f);
+  out.etaA = lerpAt(map.etaLow, k, f);
+  out.etaB = lerpAt(map.etaHigh, k, f);
   return out;
 }
+const lerpAt = (a: ArrayLike<number>, k: number, f: number): number => (a[k] as number) + ((a[k + 1] as number) - (a[k] as number)) * f;
 
 export function copAt(map: PerformanceMap, sourceC: number, flowC: number): number {
   const line = etaLineAt(map, sourceC, { flowA: 0, flowB: 0, etaA: 0, etaB: 0 });

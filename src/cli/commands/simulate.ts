@@ -103,10 +103,21 @@ export async function runSimulation(o: SimulateOptions, log: (s: string) => void
     // Chunk the run so the stream can drain between chunks (simulateSeason itself is synchronous and pure).
     const chunkSteps = Math.max(1, Math.floor(2_000_000 / Math.max(1, fleet.households.length * (stream ? 200 : 1))));
     const sim = createFleetSimulation(fleet, weather, { startMs: fromMs, stepS });
-    for (let k = 0; k < total; k++) {
-      sim.step();
-      onStep(sim);
-      if ((k + 1) % chunkSteps === 0 || pendingBytes > 8_000_000) await flush();
+    if (stream) {
+      for (let k = 0; k < total; k++) {
+        sim.step();
+        onStep(sim);
+        if ((k + 1) % chunkSteps === 0 || pendingBytes > 8_000_000) await flush();
+      }
+    } else {
+      // No telemetry: the cache-blocked path (same results as step by step), a day at a time for the progress bar.
+      const perChunk = Math.max(1, Math.round(86_400 / stepS));
+      for (let k = 0; k < total; k += perChunk) {
+        const n = Math.min(perChunk, total - k);
+        sim.advance(n);
+        for (let t = 0; t < n; t++) tick();
+        await new Promise<void>((r) => setImmediate(r));
+      }
     }
     await flush();
     const result: SeasonSummary = summarise(fleet, sim.state, { from: new Date(fromMs).toISOString(), to: new Date(sim.tsMs).toISOString() });
