@@ -28,8 +28,8 @@ export interface Principal {
 
 export const may = (p: Principal, action: Action): boolean => roleMay(p.role, action) && p.actions.has(action);
 
-export function canSeeSite(p: Principal, site: Site, index: FleetIndex): boolean {
-  if (!may(p, 'fleet:read')) return false;
+/** Is the site inside the principal's scope (whatever the action)? */
+function inScope(p: Principal, site: Site, index: FleetIndex): boolean {
   switch (p.role) {
     case 'admin':
       return true;
@@ -48,9 +48,14 @@ export function canSeeSite(p: Principal, site: Site, index: FleetIndex): boolean
   }
 }
 
-/** May `p` take a site-bound action (write, command, ingest) on this site? Visibility first, then the action. */
+export const canSeeSite = (p: Principal, site: Site, index: FleetIndex): boolean => may(p, 'fleet:read') && inScope(p, site, index);
+
+/**
+ * May `p` take a site-bound action (write, command, ingest) on this site? The site must be in scope;
+ * the action need not come with `fleet:read`, so an ingest-only token cannot read households' data.
+ */
 export const canActOnSite = (p: Principal, action: Action, site: Site, index: FleetIndex): boolean =>
-  may(p, action) && canSeeSite(p, site, index) && p.role !== 'regulator' && p.role !== 'household';
+  may(p, action) && inScope(p, site, index) && p.role !== 'regulator' && p.role !== 'household';
 
 export const visibleSites = (p: Principal, index: FleetIndex): Site[] => index.snapshot.sites.filter((s) => canSeeSite(p, s, index));
 
