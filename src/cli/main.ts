@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../main/config.js';
 import { registerAccountCommands } from './commands/accounts.js';
 import { registerRegistryIoCommands } from './commands/registry-io.js';
+import { registerScopCommand } from './commands/scop.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSimulateCommand } from './commands/simulate.js';
+import { registerWhatIfCommand } from './commands/what-if.js';
 
 const program = new Command('heatfleet')
   .description('heatfleet — household heating, central management (分户供暖、集中管理)')
@@ -15,6 +17,8 @@ registerServeCommands(program);
 registerRegistryIoCommands(program);
 registerAccountCommands(program);
 registerSimulateCommand(program);
+registerScopCommand(program);
+registerWhatIfCommand(program);
 
 try {
   await program.parseAsync(process.argv);

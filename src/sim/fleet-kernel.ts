@@ -62,7 +62,7 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
   const count = pl.count;
   const { backupBelowC: p_backupBelowC, backupW: p_backupW, boreR: p_boreR, canFrost: p_canFrost, capNomW: p_capNomW, crankW: p_crankW, curveExcessK: p_curveExcessK, curveFixed: p_curveFixed, cw: p_cw, daySpC: p_daySpC, designDtK: p_designDtK, designFlowC: p_designFlowC, fanW: p_fanW, flowSlope: p_flowSlope, groundC: p_groundC, groundFarC: p_groundFarC, groundR: p_groundR, halfInvMdotCp: p_halfInvMdotCp, hd: p_hd, he: p_he, hi: p_hi, hystK: p_hystK, hzPerFrac: p_hzPerFrac, invCe: p_invCe, invCi: p_invCi, invCw: p_invCw, invNem: p_invNem, inverter: p_inverter, kem: p_kem, mapIdx: p_mapIdx, minMod: p_minMod, nemOff: p_nemOff, nightFromH: p_nightFromH, nightSpC: p_nightSpC, nightToH: p_nightToH, pumpCont: p_pumpCont, pumpW: p_pumpW, qint: p_qint, ratingFlowC: p_ratingFlowC, shapeIdx: p_shapeIdx, solN: p_solN, solS: p_solS, sourceKind: p_sourceKind, standbyW: p_standbyW } = p;
   const { backupOn: s_backupOn, capMaxW: s_capMaxW, curveFlowC: s_curveFlowC, curveSpC: s_curveSpC, curveToC: s_curveToC, deficitS: s_deficitS, defrostS: s_defrostS, frac: s_frac, frost: s_frost, heatCall: s_heatCall, hz: s_hz, offS: s_offS, onS: s_onS, overrideUntilMs: s_overrideUntilMs, pBackupW: s_pBackupW, pCompW: s_pCompW, pFanW: s_pFanW, pPumpW: s_pPumpW, pStandbyW: s_pStandbyW, qBackupW: s_qBackupW, qEmW: s_qEmW, qHpW: s_qHpW, ramp: s_ramp, returnC: s_returnC, setpointC: s_setpointC, sg: s_sg, sgUntilMs: s_sgUntilMs, sourceC: s_sourceC, spOverrideC: s_spOverrideC, supplyC: s_supplyC, te: s_te, tg: s_tg, ti: s_ti, tw: s_tw } = s;
-  const { below18S: a_below18S, capRunJ: a_capRunJ, defrostJ: a_defrostJ, defrosts: a_defrosts, eBackupJ: a_eBackupJ, eCompJ: a_eCompJ, eFanJ: a_eFanJ, ePumpJ: a_ePumpJ, eStandbyJ: a_eStandbyJ, gainsJ: a_gainsJ, heatBackupJ: a_heatBackupJ, heatHpJ: a_heatHpJ, heatRunJ: a_heatRunJ, lossJ: a_lossJ, runS: a_runS, simS: a_simS, starts: a_starts } = a;
+  const { below18S: a_below18S, peakElecW: a_peakElecW, capRunJ: a_capRunJ, defrostJ: a_defrostJ, defrosts: a_defrosts, eBackupJ: a_eBackupJ, eCompJ: a_eCompJ, eFanJ: a_eFanJ, ePumpJ: a_ePumpJ, eStandbyJ: a_eStandbyJ, gainsJ: a_gainsJ, heatBackupJ: a_heatBackupJ, heatHpJ: a_heatHpJ, heatRunJ: a_heatRunJ, lossJ: a_lossJ, runS: a_runS, simS: a_simS, starts: a_starts } = a;
   for (let i = from; i < to; i++) {
     // --- parameters
     const backupBelowC = p_backupBelowC[i] as number, backupW = p_backupW[i] as number, canFrost = p_canFrost[i] === 1;
@@ -93,7 +93,7 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
     let eBackupJ = a_eBackupJ[i] as number, ePumpJ = a_ePumpJ[i] as number, eStandbyJ = a_eStandbyJ[i] as number, defrostJ = a_defrostJ[i] as number;
     let starts = a_starts[i] as number, runS = a_runS[i] as number, capRunJ = a_capRunJ[i] as number, heatRunJ = a_heatRunJ[i] as number;
     let below18S = a_below18S[i] as number, gainsJ = a_gainsJ[i] as number, lossJ = a_lossJ[i] as number, defrosts = a_defrosts[i] as number;
-    let simS = a_simS[i] as number;
+    let simS = a_simS[i] as number, peakElecW = a_peakElecW[i] as number;
     for (let j = 0; j < count; j++) {
       const tsMs = pl.tsMs[j] as number;
       const toC = pl.tempC[j] as number;
@@ -228,6 +228,8 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
       ePumpJ += pPump * dt; eStandbyJ += pStandby * dt; gainsJ += (qInt + qSol) * dt; lossJ += (lossRoom + lossEnv) * dt;
       if (tiPrev < COMFORT_C) below18S += dt;
       simS += dt;
+      const elecW = pComp + pFan + qBu + pPump + pStandby;
+      if (elecW > peakElecW) peakElecW = elecW;
     }
     s_ti[i] = ti; s_te[i] = te; s_tw[i] = tw; s_tg[i] = tg; s_frac[i] = frac; s_ramp[i] = ramp; s_onS[i] = onS; s_offS[i] = offS;
     s_frost[i] = fr; s_defrostS[i] = dS; s_deficitS[i] = deficitS; s_backupOn[i] = bu; s_heatCall[i] = call; s_sg[i] = sg;
@@ -237,6 +239,6 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
     a_heatHpJ[i] = heatHpJ; a_heatBackupJ[i] = heatBackupJ; a_eCompJ[i] = eCompJ; a_eFanJ[i] = eFanJ; a_eBackupJ[i] = eBackupJ;
     a_ePumpJ[i] = ePumpJ; a_eStandbyJ[i] = eStandbyJ; a_defrostJ[i] = defrostJ; a_starts[i] = starts; a_runS[i] = runS;
     a_capRunJ[i] = capRunJ; a_heatRunJ[i] = heatRunJ; a_below18S[i] = below18S; a_gainsJ[i] = gainsJ; a_lossJ[i] = lossJ;
-    a_defrosts[i] = defrosts; a_simS[i] = simS;
+    a_defrosts[i] = defrosts; a_simS[i] = simS; a_peakElecW[i] = peakElecW;
   }
 }

@@ -30,6 +30,8 @@ const STATES = [
 const ACCUMS = [
   'heatHpJ', 'heatBackupJ', 'eCompJ', 'eFanJ', 'eBackupJ', 'ePumpJ', 'eStandbyJ', 'defrostJ', 'starts', 'runS', 'capRunJ',
   'heatRunJ', 'below18S', 'gainsJ', 'lossJ', 'defrosts', 'simS',
+  // Highest electric power of all components over one internal step (a maximum, not a sum).
+  'peakElecW',
 ] as const;
 export type ParamKey = (typeof PARAMS)[number];
 export type StateKey = (typeof STATES)[number];

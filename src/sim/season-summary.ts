@@ -17,6 +17,8 @@ export interface UnitSummary extends EnergyTotals {
   id: string; emitter: string; inverter: boolean; capacityKw: number; areaM2: number; envelope: string; unitType: string;
   spf: SpfSet; loadRatio: number | null; compressorStarts: number; startsPerRunningHour: number | null; runningHours: number;
   defrostCycles: number; hoursBelow18C: number; meanIndoorTempC?: number;
+  /** Highest total electric power (all components) over one internal step of ≤ 60 s, kW. */
+  peakElectricKw: number;
 }
 export interface SeasonSummary {
   period: { from: string; to: string };
@@ -63,6 +65,7 @@ export function summarise(fleet: FleetDefinition, st: FleetState, period: { from
       loadRatio: ratio(a.heatRunJ[i] as number, a.capRunJ[i] as number),
       compressorStarts: a.starts[i] as number, startsPerRunningHour: ratio(a.starts[i] as number, runH), runningHours: r2(runH),
       defrostCycles: a.defrosts[i] as number, hoursBelow18C: r2((a.below18S[i] as number) / 3600),
+      peakElectricKw: r2((a.peakElecW[i] as number) / 1000),
     };
   });
   const sum = (f: (i: number) => number) => fleet.households.reduce((s, _, i) => s + f(i), 0);

@@ -11,7 +11,7 @@ import type { UnitSummary } from './season-summary.js';
 
 export interface WhatIfChange {
   readonly label: string;
-  /** Envelope retrofit: U-values and air tightness of the new class (the geometry stays). */
+  /** Envelope retrofit: U-values and air tightness of the new class, keeping the house's deviation from its old class (the geometry stays). */
   readonly envelope?: EnvelopeClass;
   /** Emitter swap with its design flow temperature (defaults: floor 38 °C, radiator 50 °C, fan-coil 45 °C). */
   readonly emitter?: SimEmitter;
@@ -29,7 +29,15 @@ export interface WhatIfResult { readonly label: string; readonly household: Hous
 const DEFAULT_FLOW_C: Record<SimEmitter, number> = { floor: 38, radiator: 50, 'fan-coil': 45, air: 45 };
 
 export function applyChange(h: HouseholdDefinition, c: WhatIfChange): HouseholdDefinition {
-  const building = c.envelope ? { ...h.building, ...ENVELOPE_TEMPLATES[c.envelope] } : h.building;
+  // The house keeps its own deviation from its class: each U-value and the air change rate are scaled by the
+  // ratio of the new class's template to the old one's (a retrofit to the class it already has changes nothing).
+  let building = h.building;
+  if (c.envelope) {
+    const from = ENVELOPE_TEMPLATES[h.envelope];
+    const to = ENVELOPE_TEMPLATES[c.envelope];
+    const scaled = (k: keyof typeof from) => (h.building[k] * to[k]) / from[k];
+    building = { ...h.building, wallU: scaled('wallU'), windowU: scaled('windowU'), roofU: scaled('roofU'), floorU: scaled('floorU'), ach: scaled('ach') };
+  }
   const emitter = c.emitter ?? h.emitter;
   const next = {
     ...h,

@@ -15,7 +15,7 @@ import {
 import { withProgress } from '../progress.js';
 
 export const DEFAULT_EPW = fileURLToPath(new URL('../../../data/weather/CHN_Beijing.Beijing.545110_IWEC.epw', import.meta.url));
-const STEPS: Record<string, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600 };
+export const STEPS: Record<string, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600 };
 
 export interface SimulateOptions {
   fleet: string; seed: string; weather: string; from: string; to: string; step: string; out?: string;
