@@ -17,7 +17,11 @@ const optText = z.string().trim().max(500).optional();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+  .refine((d) => {
+    // zod runs this even when the regex failed: an invalid Date must not reach toISOString (RangeError).
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'not a calendar date');
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
 
