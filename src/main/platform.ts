@@ -147,7 +147,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     let demo: RunningDemo | null = null;
     if (config.demo) {
       if (mqttPort === null) throw new Error('the demo publishes through the embedded broker: unset HEATFLEET_MQTT_EXTERNAL_URL');
-      demo = await startDemo({ config, clock, wallClock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); } });
+      demo = await startDemo({ config, clock, wallClock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, adminPassword, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); } });
       cleanups.push(() => demo?.stop());
     }
     return { url, httpPort, mqttPort, config, clock, logger, demoCredentials: demo?.credentials ?? [], adminPassword, demo, close };

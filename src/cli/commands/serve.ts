@@ -25,7 +25,7 @@ const banner = (p: RunningPlatform): string => {
     p.mqttPort === null ? `MQTT: external broker ${p.config.mqttExternalUrl}` : `MQTT broker: mqtt://${p.config.mqttHost}:${p.mqttPort} (devices log in with their id and secret)`,
     `data directory: ${p.config.dataDir ?? '(in memory: nothing is kept after exit)'}`,
   ];
-  if (p.adminPassword) lines.push(`admin login created: admin / ${p.adminPassword}   (shown once; set HEATFLEET_ADMIN_PASSWORD to choose it)`);
+  if (p.adminPassword && !p.demo) lines.push(`admin login created: admin / ${p.adminPassword}   (shown once; set HEATFLEET_ADMIN_PASSWORD to choose it)`);
   if (p.demo) {
     lines.push('', `demo: ${p.demo.households} simulated households publishing over MQTT, clock ${p.config.demoSpeed}× from ${p.config.demoStart}`, 'demo logins:');
     const w = Math.max(...p.demoCredentials.map((c) => c.username.length));
@@ -66,7 +66,7 @@ export function registerServeCommands(program: Command): void {
       loadConfig(process.env, overrides);
       const p = await startPlatform(overrides);
       onSignals(p);
-      if (p.demo) await demoProgress(p.demo);
       process.stdout.write(banner(p));
+      if (p.demo) await demoProgress(p.demo);
     });
 }

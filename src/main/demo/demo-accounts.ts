@@ -33,10 +33,16 @@ export function demoUserSpecs(householdSiteId: string, householdVillageId: strin
   ];
 }
 
-export async function ensureDemoAccounts(deps: { access: AccessStore; clock: Clock; dataDir: string | null; specs: DemoUserSpec[] }): Promise<DemoCredential[]> {
+/**
+ * `adminPassword`: the administrator's password when it was created just now (kept with the demo logins
+ * so that every demo start can print it), else null.
+ */
+export async function ensureDemoAccounts(deps: { access: AccessStore; clock: Clock; dataDir: string | null; specs: DemoUserSpec[]; adminPassword: string | null }): Promise<DemoCredential[]> {
   const file = deps.dataDir === null ? null : join(deps.dataDir, 'demo-credentials.json');
   const saved: Record<string, string> = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  if (deps.adminPassword !== null) saved.admin = deps.adminPassword;
   const out: DemoCredential[] = [];
+  if (saved.admin !== undefined) out.push({ username: 'admin', password: saved.admin, role: 'admin', description: 'platform administrator: everything, users, audit' });
   for (const spec of deps.specs) {
     const { description, ...user } = spec;
     const existing = await deps.access.getUserByUsername(user.username);

@@ -41,6 +41,7 @@ export async function startDemo(deps: {
   access: AccessStore;
   telemetry: TelemetryStore;
   mqttUrl: string;
+  adminPassword: string | null;
   afterBackfill: () => Promise<void>;
 }): Promise<RunningDemo> {
   const full = generateFleet('beijing-103', DEMO_SEED);
@@ -51,7 +52,7 @@ export async function startDemo(deps: {
   await deps.registry.write(snapshot);
   const first = households[0];
   if (!first) throw new Error('demoHouseholds: the demo needs at least one household');
-  const credentials = await ensureDemoAccounts({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, specs: demoUserSpecs(first.siteId, first.villageId) });
+  const credentials = await ensureDemoAccounts({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, specs: demoUserSpecs(first.siteId, first.villageId), adminPassword: deps.adminPassword });
   const secrets = await ensureDeviceSecrets({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, deviceIds: households.map((h) => h.deviceId) });
 
   // Continue from the newest stored reading after a restart, else backfill two days.
