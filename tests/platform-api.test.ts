@@ -125,6 +125,7 @@ describe('platform API with a demo programme', () => {
     expect(health.readings).toBeGreaterThan(1000);
     const metrics = await (await fetch(`${p.url}/metrics`)).text();
     expect(metrics).toMatch(/heatfleet_mqtt/);
+    expect(metrics).toMatch(/heatfleet_http_requests_total\{method="GET",route="\/api\/v1\/sites",status="200"\}/);
     const openapi = (await (await fetch(`${p.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/fleet/overview', '/api/v1/telemetry', '/api/v1/units/{id}/series']));
     const audit = (await (await as('admin')).get<{ items: { action: string; actor: string }[] }>('/api/v1/audit?limit=500')).body.items;

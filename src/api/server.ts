@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../app/json-depth.js';
 import type { ApiDeps } from './deps.js';
 import { registerAuthHook } from './auth-hook.js';
 import { body, errorHandler } from './errors.js';
@@ -22,11 +23,13 @@ import { opsRoutes } from './routes/ops-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
 import { telemetryRoutes } from './routes/telemetry-routes.js';
 import { securityHeaders } from './security-headers.js';
+import { httpMetrics } from './http-metrics.js';
 
 export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Request lines are noise at info level: the HTTP layer logs warnings and errors only.
-    loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as unknown as FastifyBaseLogger,
+    // (never louder than the platform's own level: `silent` stays silent)
+    loggerInstance: deps.logger.child({ component: 'http' }, { level: deps.logger.levelVal > 40 ? deps.logger.level : 'warn' }) as unknown as FastifyBaseLogger,
     bodyLimit: deps.options.bodyLimitBytes,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
@@ -35,6 +38,13 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Fastify's JSON parser (with its prototype-poisoning checks), behind a nesting-depth guard.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text, done) => {
+    if (jsonTooDeep(text as string)) return done(Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400 }), undefined);
+    parseJson(req, text, done);
+  });
 
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -55,6 +65,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   securityHeaders(app);
+  httpMetrics(app, deps.metrics);
   registerAuthHook(app, deps);
   authRoutes(app, deps);
   fleetRoutes(app, deps);
