@@ -13,13 +13,14 @@ import {
   type FleetDefinition, type FleetSimulation, type FleetSpec, type PresetName, type SeasonSummary, type WeatherSeries,
 } from '../../sim/index.js';
 import { withProgress } from '../progress.js';
+import { fleetRegistrySnapshot, simulatedDeviceId, simulatedUnitId } from './simulate-registry.js';
 
 export const DEFAULT_EPW = fileURLToPath(new URL('../../../data/weather/CHN_Beijing.Beijing.545110_IWEC.epw', import.meta.url));
 export const STEPS: Record<string, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600 };
 
 export interface SimulateOptions {
   fleet: string; seed: string; weather: string; from: string; to: string; step: string; out?: string;
-  publish?: string; credentials?: string; speed: string; telemetry: boolean;
+  publish?: string; credentials?: string; speed: string; telemetry: boolean; registryOut?: string;
 }
 
 /** Loads a preset name or a JSON file holding either a FleetDefinition ({households}) or a FleetSpec. */
@@ -133,38 +134,64 @@ export async function runSimulation(o: SimulateOptions, log: (s: string) => void
   return { summaryPath, telemetryPath };
 }
 
-/** Live mode: publishes each household's readings over MQTT, the simulated clock running `speed`× real time. */
-export async function runPublish(o: SimulateOptions): Promise<void> {
+/** Writes the registry snapshot that provisions the fleet's units and gateway devices (see simulate-registry.ts). */
+export function writeFleetRegistry(o: Pick<SimulateOptions, 'fleet' | 'seed'>, path: string): { units: number } {
+  const fleet = loadFleet(o.fleet, Number(o.seed));
+  writeFileSync(path, JSON.stringify(fleetRegistrySnapshot(fleet), null, 2) + '\n');
+  return { units: fleet.households.length };
+}
+
+/**
+ * Live mode: each household's gateway (device id = household id + "-gw", see simulate-registry.ts) publishes
+ * its readings (unit = household id) over MQTT, the simulated clock running `speed`× real time.
+ * Resolves when the period is over (or on SIGINT) with the number of readings acknowledged.
+ */
+export async function runPublish(o: SimulateOptions, log: (s: string) => void = (s) => process.stderr.write(s)): Promise<{ published: number }> {
   const { connectAsync } = await import('mqtt');
   const stepS = STEPS[o.step];
   if (!stepS) throw new Error(`--step: "${o.step}" is not one of ${Object.keys(STEPS).join(', ')}`);
   const speed = Number(o.speed);
   if (!(speed > 0)) throw new Error(`--speed: "${o.speed}" must be a positive number`);
   if (!o.credentials) throw new Error('--credentials <file> is required with --publish (JSON map deviceId → secret)');
-  const secrets = JSON.parse(readFileSync(o.credentials, 'utf8')) as Record<string, string>;
+  let secrets: Record<string, unknown>;
+  try {
+    secrets = JSON.parse(readFileSync(o.credentials, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`--credentials ${o.credentials}: ${(e as Error).message}`, { cause: e });
+  }
   const weather = loadWeather(o.weather);
   const fleet = loadFleet(o.fleet, Number(o.seed));
-  const missing = fleet.households.filter((h) => typeof secrets[h.id] !== 'string').map((h) => h.id);
-  if (missing.length) throw new Error(`--credentials: no secret for device(s) ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''}`);
+  const devices = fleet.households.map((h) => simulatedDeviceId(h.id));
+  const units = fleet.households.map((h) => simulatedUnitId(h.id));
+  const missing = devices.filter((d) => typeof secrets[d] !== 'string');
+  if (missing.length) throw new Error(`--credentials: no secret for device(s) ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''} (device id = household id + "-gw")`);
   const fromMs = parseInstant(o.from, weather.location.tzHours, '--from');
   const toMs = parseInstant(o.to, weather.location.tzHours, '--to');
+  if (!(toMs > fromMs)) throw new Error(`--to (${o.to}) must be after --from (${o.from})`);
   const sim = createFleetSimulation(fleet, weather, { startMs: fromMs, stepS });
-  const clients = await Promise.all(fleet.households.map((h) => connectAsync(o.publish as string, { username: h.id, password: secrets[h.id] as string, clientId: `sim-${h.id}`, reconnectPeriod: 1000 })));
+  const clients = await Promise.all(devices.map((d) => connectAsync(o.publish as string, { username: d, password: secrets[d] as string, clientId: `${d}:sim`, reconnectPeriod: 1000 })));
   let stop = false;
-  process.once('SIGINT', () => { stop = true; });
+  const onSigint = () => { stop = true; };
+  process.once('SIGINT', onSigint);
   const wall0 = Date.now();
+  let published = 0;
   try {
     while (!stop && sim.tsMs < toMs) {
       sim.step();
       const due = wall0 + (sim.tsMs - fromMs) / speed;
-      await Promise.all(clients.map((c, i) =>
-        c.publishAsync(`heatfleet/v1/devices/${sim.ids[i]}/telemetry`, JSON.stringify({ readings: [{ ts: sim.tsMs, unit: sim.ids[i], values: sim.channels(i) }] }), { qos: 1 })));
+      await Promise.all(clients.map(async (c, i) => {
+        await c.publishAsync(`heatfleet/v1/devices/${devices[i]}/telemetry`, JSON.stringify({ ts: sim.tsMs, unit: units[i], values: sim.channels(i) }), { qos: 1 });
+        published++;
+      }));
       const wait = due - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
   } finally {
+    process.removeListener('SIGINT', onSigint);
     await Promise.all(clients.map((c) => c.endAsync()));
   }
+  log(`published ${published} readings of ${devices.length} devices to ${o.publish}\n`);
+  return { published };
 }
 
 export function registerSimulateCommand(program: Command): void {
@@ -180,11 +207,13 @@ export function registerSimulateCommand(program: Command): void {
     .option('--out <dir>', 'output directory', 'sim-out')
     .option('--no-telemetry', 'write summary.json only')
     .option('--publish <url>', 'publish live over MQTT (mqtt://host:port) instead of writing files')
-    .option('--credentials <file>', 'with --publish: JSON map deviceId → secret')
+    .option('--credentials <file>', 'with --publish: JSON map deviceId → secret (device id = household id + "-gw")')
+    .option('--registry-out <file>', 'write the registry snapshot (sites, units, gateway devices) that provisions this fleet for --publish, then exit')
     .option('--speed <x>', 'with --publish: simulated seconds per real second', '60')
     .action(async (opts: SimulateOptions) => {
       try {
-        if (opts.publish) await runPublish(opts);
+        if (opts.registryOut) process.stderr.write(`wrote ${opts.registryOut}: ${writeFleetRegistry(opts, opts.registryOut).units} units and their gateway devices\n`);
+        else if (opts.publish) await runPublish(opts);
         else await runSimulation(opts);
       } catch (e) {
         process.stderr.write(`heatfleet simulate: ${(e as Error).message}\n`);
