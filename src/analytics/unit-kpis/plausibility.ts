@@ -52,7 +52,8 @@ export function kwAsWFlags(grid: Grid, facts: UnitFacts, o: KpiOptions): KwAsWFl
   const flags: KwAsWFlag[] = [];
   for (const [channel, m] of medians) {
     if (m >= o.kwAsWMedianW) continue;
-    const partner = (PARTNERS[channel] ?? []).find((p) => (medians.get(p) ?? 0) >= o.kwAsWMedianW);
+    // A partner is usable when reported and not itself suspect (all-zero heat is a unit that did not run).
+    const partner = (PARTNERS[channel] ?? []).find((p) => grid.series.has(p) && (medians.get(p) ?? o.kwAsWMedianW) >= o.kwAsWMedianW);
     const partnerRan = partner !== undefined && positiveMeasured(grid, partner).some((v) => v >= o.runningThresholdW);
     if (partner !== undefined && !partnerRan) continue;
     flags.push({ channel, code: 'looks-like-kw-sent-as-w', medianPositiveW: m });
