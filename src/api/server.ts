@@ -41,8 +41,8 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   // Fastify's JSON parser (with its prototype-poisoning checks), behind a nesting-depth guard.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text, done) => {
-    if (jsonTooDeep(text as string)) return done(Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400 }), undefined);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text: string, done) => {
+    if (jsonTooDeep(text)) return done(Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400 }), undefined);
     parseJson(req, text, done);
   });
 

@@ -11,6 +11,7 @@ import {
   type IngestRejection,
   type IngestReport,
 } from '../contract/telemetry-payload.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { Clock } from './ports/clock.js';
 import type { DeadLetter, TelemetryStore } from './ports/telemetry-store.js';
 
@@ -49,8 +50,10 @@ export function createTelemetryIngestor(deps: { store: TelemetryStore; clock: Cl
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return { value: payload };
     const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
     if (size > MAX_PAYLOAD_BYTES) return { error: `payload of ${size} bytes exceeds the limit of ${MAX_PAYLOAD_BYTES}` };
+    const text = payload.toString();
+    if (jsonTooDeep(text)) return { error: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
     try {
-      return { value: JSON.parse(payload.toString()) };
+      return { value: JSON.parse(text) };
     } catch (e) {
       return { error: `malformed JSON: ${(e as Error).message}` };
     }

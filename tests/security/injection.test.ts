@@ -156,7 +156,7 @@ describe('injection strings are data, never code', () => {
   it('leaves every table intact and runs no command', async () => {
     const after = await tableState(fx.admin);
     expect(after.readings).toBeGreaterThanOrEqual(baseline.readings);
-    expect(after.counts).toEqual({ ...baseline.counts, programmes: baseline.counts.programmes + 1 });
+    expect(after.counts).toEqual({ ...baseline.counts, programmes: (baseline.counts.programmes ?? 0) + 1 });
     expect(after.audit).toBeGreaterThan(baseline.audit);
     expect(existsSync(PWNED)).toBe(false);
     // Users and sessions tables: the operator's session still resolves to the operator.

@@ -92,7 +92,7 @@ export async function seedFixture(http: Client, opts: { users?: readonly string[
   await put('organisations', [...ORGS]);
   await put('transformers', [...new Set(SITES.map((s) => s.villageId))].map((v) => ({ id: `${v}-tx1`, villageId: v, name: `${v} transformer`, ratingKva: 400 })));
   const all = SITES.map((s) => entitiesOf(s));
-  for (const kind of ['sites', 'buildings', 'units', 'meters', 'devices'] as const) await put(kind, all.flatMap((e) => e[kind]));
+  for (const kind of ['sites', 'buildings', 'units', 'meters', 'devices'] as const) await put(kind, all.flatMap((e): unknown[] => e[kind]));
 
   const wanted = USERS.filter((u) => !opts.users || opts.users.includes(u.username));
   const userIds = new Map<string, string>([['admin', admin.userId]]);

@@ -27,7 +27,7 @@ export interface HttpResult {
 
 export interface RequestInit2 {
   readonly json?: unknown;
-  readonly body?: string | Uint8Array;
+  readonly body?: string;
   readonly headers?: Record<string, string>;
   /** Leave the CSRF header off a cookie write (or set a wrong one with headers). */
   readonly noCsrf?: boolean;
