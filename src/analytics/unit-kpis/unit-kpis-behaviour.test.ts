@@ -117,7 +117,7 @@ describe('fleet aggregation', () => {
     expect(roll.boundaries.h2.spf).toBeCloseTo(raw.spf.h2 as number, 12);
     expect(roll.boundaries.h4.spf).toBeCloseTo(raw.spf.h4 as number, 12);
     expect(roll.boundaries.h1.reason).toBe('no-compressor-meter');
-    // One reading in a 15 min bucket of 1 min data covers 1 min: 15 − 1 > 15 min bridgeable? No → with a 5 min limit it is left out.
+    // One reading of 1 min data covers 1 of 15 min: 14 min missing exceed a 5 min bridging limit → left out.
     const sparse = [{ ...buckets[0] as RollupBucket, channels: { unitPowerW: { avg: 1000, min: 1000, max: 1000, n: 1 }, heatPowerW: { avg: 4000, min: 4000, max: 4000, n: 1 } } }];
     expect(energyFromRollups(sparse, { bucketS: 900, readingIntervalS: 60, bridgeGapS: 300 }).bucketsSkipped).toBe(1);
   });
