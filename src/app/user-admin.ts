@@ -52,7 +52,10 @@ export function createUserAdmin(deps: { access: AccessStore; auth: AuthService; 
       } else if (input.scopeAreaId === null && input.role !== 'admin') {
         return { ok: false, code: 'bad_request', message: 'scopeAreaId: required for every role but admin' };
       }
-      if (!canManage(p, input)) return { ok: false, code: 'forbidden', message: 'you may not create this user' };
+      if (!canManage(p, input)) {
+        await deps.auth.audit(p.userId, 'user.create', `user:${input.username}`, 'denied', `role ${input.role}, org ${input.orgId}`);
+        return { ok: false, code: 'forbidden', message: 'you may not create this user' };
+      }
       if (await deps.access.getUserByUsername(input.username)) return { ok: false, code: 'conflict', message: `username ${input.username} is taken` };
       const user: UserRecord = {
         id: `u-${input.username}`,
