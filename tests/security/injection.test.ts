@@ -9,28 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../../src/main/platform.js';
 import { REGISTRY_KINDS } from '../../src/domain/registry.js';
 import { PASSWORD, entitiesOf, ids, seedFixture, type Fixture } from './support/fixture.js';
+import { INJECTION_MARKER_FILE, INJECTIONS } from './support/injections.js';
 import { client, startSecurityPlatform, type Caller, type Client } from './support/platform.js';
 
-const PWNED = '/tmp/heatfleet-security-pwned';
-export const INJECTIONS = [
-  "'; DROP TABLE readings; --",
-  "' OR '1'='1",
-  '" OR ""="',
-  "Robert'); DROP TABLE users;--",
-  "1; DELETE FROM audit_log WHERE 1=1; --",
-  "x' UNION SELECT id, secret_hash FROM api_tokens --",
-  "'); COPY (SELECT * FROM users) TO '/tmp/heatfleet-security-pwned'; --",
-  `$(touch ${PWNED})`,
-  `\`touch ${PWNED}\``,
-  `; touch ${PWNED} #`,
-  `| touch ${PWNED}`,
-  '../../../../etc/passwd',
-  '${jndi:ldap://x/a}',
-  '{{7*7}}<script>alert(1)</script>',
-  '%s%s%s%n',
-  'nul\u0000byte',
-  '中文\'; DROP TABLE sites; --',
-] as const;
+const PWNED = INJECTION_MARKER_FILE;
 
 describe('injection strings are data, never code', () => {
   let platform: RunningPlatform;
