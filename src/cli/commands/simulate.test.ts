@@ -20,6 +20,19 @@ describe('heatfleet simulate', () => {
     expect(csv[0]?.startsWith('ts,unit,outdoorTempC,indoorTempC')).toBe(true);
     expect(csv).toHaveLength(1 + 96 * 103);
   });
+  it('--workers 2 gives the same summary as one thread', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'sim-'));
+    const two = mkdtempSync(join(tmpdir(), 'sim-'));
+    await runSimulation({ ...base(one), telemetry: false, step: '5m' }, () => undefined);
+    await runSimulation({ ...base(two), telemetry: false, step: '5m', workers: '2' }, () => undefined);
+    const a = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8'));
+    const b = JSON.parse(readFileSync(join(two, 'summary.json'), 'utf8'));
+    expect(b.units).toEqual(a.units);
+    expect(b.fleet).toEqual(a.fleet);
+    expect(b.period).toEqual(a.period);
+    await expect(runSimulation({ ...base(two), workers: '2' })).rejects.toThrow(/--workers: more than one worker needs --no-telemetry/);
+    await expect(runSimulation({ ...base(two), telemetry: false, workers: 'many' })).rejects.toThrow(/--workers: "many"/);
+  }, 60_000);
   it('bad input is a clear error naming the field', async () => {
     const out = mkdtempSync(join(tmpdir(), 'sim-'));
     expect(() => loadFleet('beijing-999', 1)).toThrow(/--fleet: unknown preset "beijing-999"/);

@@ -14,13 +14,14 @@ import {
 } from '../../sim/index.js';
 import { withProgress } from '../progress.js';
 import { fleetRegistrySnapshot, simulatedDeviceId, simulatedUnitId } from './simulate-registry.js';
+import { simulateSeasonParallel } from './simulate-workers.js';
 
 export const DEFAULT_EPW = fileURLToPath(new URL('../../../data/weather/CHN_Beijing.Beijing.545110_IWEC.epw', import.meta.url));
 export const STEPS: Record<string, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600 };
 
 export interface SimulateOptions {
   fleet: string; seed: string; weather: string; from: string; to: string; step: string; out?: string;
-  publish?: string; credentials?: string; speed: string; telemetry: boolean; registryOut?: string;
+  publish?: string; credentials?: string; speed: string; telemetry: boolean; registryOut?: string; workers?: string;
 }
 
 /** Loads a preset name or a JSON file holding either a FleetDefinition ({households}) or a FleetSpec. */
@@ -72,6 +73,9 @@ export async function runSimulation(o: SimulateOptions, log: (s: string) => void
   const fromMs = parseInstant(o.from, weather.location.tzHours, '--from');
   const toMs = parseInstant(o.to, weather.location.tzHours, '--to');
   if (!(toMs > fromMs)) throw new Error(`--to (${o.to}) must be after --from (${o.from})`);
+  const workers = Number(o.workers ?? '1');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`--workers: "${o.workers}" is not a whole number 1…64`);
+  if (workers > 1 && o.telemetry) throw new Error('--workers: more than one worker needs --no-telemetry (telemetry rows are written step by step)');
   const outDir = resolve(o.out ?? 'sim-out');
   mkdirSync(outDir, { recursive: true });
   const telemetryPath = o.telemetry ? join(outDir, 'telemetry.csv') : null;
@@ -103,6 +107,7 @@ export async function runSimulation(o: SimulateOptions, log: (s: string) => void
     };
     // Chunk the run so the stream can drain between chunks (simulateSeason itself is synchronous and pure).
     const chunkSteps = Math.max(1, Math.floor(2_000_000 / Math.max(1, fleet.households.length * (stream ? 200 : 1))));
+    if (workers > 1) return simulateSeasonParallel(fleet, o.weather, { fromMs, stepS, steps: total, workers, tick: (n) => { for (let t = 0; t < n; t++) tick(); } });
     const sim = createFleetSimulation(fleet, weather, { startMs: fromMs, stepS });
     if (stream) {
       for (let k = 0; k < total; k++) {
@@ -206,6 +211,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--step <1m|5m|15m|1h>', 'simulation and telemetry step', '15m')
     .option('--out <dir>', 'output directory', 'sim-out')
     .option('--no-telemetry', 'write summary.json only')
+    .option('--workers <n>', 'with --no-telemetry: worker threads sharing the fleet (e.g. 2 on a 2-core machine)', '1')
     .option('--publish <url>', 'publish live over MQTT (mqtt://host:port) instead of writing files')
     .option('--credentials <file>', 'with --publish: JSON map deviceId → secret (device id = household id + "-gw")')
     .option('--registry-out <file>', 'write the registry snapshot (sites, units, gateway devices) that provisions this fleet for --publish, then exit')
