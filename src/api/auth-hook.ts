@@ -29,6 +29,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** API routes that answer without a session, token or device credential. */
+const PUBLIC_API_ROUTES = new Set(['/api/v1/auth/login']);
 
 export const cookieOptions = (secure: boolean, expiresAtMs?: number) => ({
   httpOnly: true,
@@ -59,10 +61,11 @@ export function registerAuthHook(app: FastifyInstance, deps: ApiDeps): void {
       return;
     }
     const secret = req.cookies[SESSION_COOKIE];
-    if (!secret) return;
-    const session = await deps.auth.resume(secret);
+    const session = secret ? await deps.auth.resume(secret) : null;
     if (!session) {
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (secret) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // Refuse before the body is read or validated: nobody unauthenticated gets to make us parse 40 MB.
+      if (req.url.startsWith('/api/') && !PUBLIC_API_ROUTES.has(req.routeOptions.url ?? '')) throw new ApiError('unauthenticated', 'log in or send an API token');
       return;
     }
     if (session.newSessionSecret) void reply.setCookie(SESSION_COOKIE, session.newSessionSecret, cookieOptions(deps.options.secureCookies, session.expiresAtMs));
@@ -70,7 +73,7 @@ export function registerAuthHook(app: FastifyInstance, deps: ApiDeps): void {
       await deps.auth.audit(session.user.id, 'http.csrf', `${req.method} ${req.routeOptions.url ?? req.url}`, 'denied', 'missing or wrong CSRF token');
       throw new ApiError('forbidden', `cookie-authenticated writes need the ${CSRF_HEADER} header of the session`);
     }
-    req.caller = { principal: session.principal, user: session.user, csrfToken: session.csrfToken, sessionSecret: session.newSessionSecret ?? secret };
+    req.caller = { principal: session.principal, user: session.user, csrfToken: session.csrfToken, sessionSecret: session.newSessionSecret ?? secret ?? null };
   });
 }
 

@@ -46,6 +46,13 @@ describe('request limits', () => {
     }
   });
 
+  it('refuses anonymous writes before reading their bodies', async () => {
+    const body = JSON.stringify({ files: [{ name: 'x.json', contentBase64: 'A'.repeat(20 * 1024 * 1024) }] });
+    const res = await http.request(null, 'POST', '/api/v1/registry/import', { body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(401);
+    expect((await http.request(null, 'POST', '/api/v1/tokens', { body: '{"not":"valid"}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+  });
+
   it('refuses deeply nested JSON with 400, quickly, on every kind of route', async () => {
     const bodies = [
       ['arrays', `{"items":${nested(100_000)}}`],
