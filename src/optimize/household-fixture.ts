@@ -1,0 +1,67 @@
+/**
+ * Synthetic household problems for tests, docs and checks: a 120 m² house with hand-checkable numbers
+ * (H = 250 W/K, C = 50 MJ/K, τ = 55.6 h) and constant conditions unless overridden.
+ */
+import type { HouseholdProblem } from './household-problem.js';
+import type { Rng } from '../sim/index.js';
+
+export interface SyntheticOptions {
+  readonly id?: string;
+  readonly slots?: number;
+  readonly slotS?: number;
+  readonly priceYuanPerKWh?: number | ((slot: number) => number);
+  readonly cop?: number | ((slot: number) => number);
+  readonly maxPowerW?: number;
+  readonly outdoorC?: number;
+  readonly gainsW?: number;
+  readonly minTempC?: number | ((slot: number) => number);
+  readonly maxTempC?: number;
+  readonly initialTempC?: number;
+  readonly heatLossWK?: number;
+  readonly capacityJK?: number;
+}
+
+const fill = (n: number, v: number | ((k: number) => number)) => Float64Array.from({ length: n }, (_, k) => (typeof v === 'number' ? v : v(k)));
+
+export function syntheticHousehold(o: SyntheticOptions = {}): HouseholdProblem {
+  const n = o.slots ?? 96;
+  const price = fill(n, o.priceYuanPerKWh ?? 0.5);
+  return {
+    id: o.id ?? 'h1',
+    slotS: o.slotS ?? 900,
+    priceYuanPerKWh: price,
+    cop: fill(n, o.cop ?? 3),
+    maxPowerW: fill(n, o.maxPowerW ?? 4000),
+    outdoorC: fill(n, o.outdoorC ?? 0),
+    gainsW: fill(n, o.gainsW ?? 0),
+    minTempC: fill(n, o.minTempC ?? 18),
+    maxTempC: fill(n, o.maxTempC ?? 22),
+    initialTempC: o.initialTempC ?? 18,
+    heatLossWK: o.heatLossWK ?? 250,
+    capacityJK: o.capacityJK ?? 50e6,
+    penaltyPriceYuanPerKWh: 100 * Math.max(...price),
+  };
+}
+
+/** A random but physically plausible household (for solver cross-checks). */
+export function randomHousehold(rng: Rng, id: string, slots = 96): HouseholdProblem {
+  const r = (lo: number, hi: number) => lo + (hi - lo) * rng.next();
+  const valleyFrom = Math.floor(r(0, slots));
+  const cheap = r(0.05, 0.3);
+  const dear = r(0.4, 0.8);
+  const base = r(-12, 5);
+  const night = r(15, 18);
+  return syntheticHousehold({
+    id, slots,
+    priceYuanPerKWh: (k) => ((k - valleyFrom + slots) % slots < slots / 2 ? cheap : dear),
+    cop: (k) => 2.2 + 0.08 * (base + 3 * Math.sin((2 * Math.PI * k) / slots)) + r(0, 0.3),
+    maxPowerW: r(2500, 5000),
+    outdoorC: base,
+    gainsW: r(100, 600),
+    minTempC: (k) => (k < slots / 4 ? night : 18),
+    maxTempC: r(20, 24),
+    initialTempC: r(17, 19),
+    heatLossWK: r(150, 500),
+    capacityJK: r(15e6, 80e6),
+  });
+}
