@@ -1,4 +1,5 @@
-import highsLoader, { type Highs } from 'highs';
+import type { Highs } from 'highs';
+import { loadHighs } from './load-highs.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../sim/index.js';
 import { prepareHousehold, solveHouseholdFast } from './household-fast.js';
@@ -6,7 +7,7 @@ import { randomHousehold, syntheticHousehold } from './household-fixture.js';
 import { solveHouseholdLp } from './household-lp.js';
 
 let highs: Highs;
-beforeAll(async () => { highs = await highsLoader(); });
+beforeAll(async () => { highs = await loadHighs(); });
 
 const lp = (p: Parameters<typeof solveHouseholdLp>[1], opts?: Parameters<typeof solveHouseholdLp>[2]) => {
   const r = solveHouseholdLp(highs, p, opts);
