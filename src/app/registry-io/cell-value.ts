@@ -96,9 +96,19 @@ export function readCell(column: ColumnSpec, cell: RawCell, opts: CellOptions = 
     case 'boolean': return readBoolean(cell);
     case 'date': return readDate(cell, opts.date1904 === true);
     case 'list': return readList(cell);
-    case 'id': case 'text': case 'enum': return ok(cellText(cell));
+    case 'text': return ok(unescapeFormula(cellText(cell)));
+    case 'id': case 'enum': return ok(cellText(cell));
   }
 }
+
+/** A spreadsheet runs a cell starting with one of these as a formula (CSV formula injection). */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+
+/** Text for a CSV cell: a leading apostrophe makes spreadsheets show formula-like text as text. */
+export const escapeFormula = (text: string): string => (FORMULA_LIKE.test(text) ? `'${text}` : text);
+
+/** Undoes escapeFormula (exactly one apostrophe, only before formula-like text), so exports import back unchanged. */
+const unescapeFormula = (text: string): string => (text.startsWith("'") && FORMULA_LIKE.test(text.slice(1)) ? text.slice(1) : text);
 
 /** The cell text an exporter writes for a field value (lists joined with `;`, absent/null as empty). */
 export function writeCellText(value: unknown): string {

@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { REGISTRY_KINDS, type RegistryKind, type RegistrySnapshot } from '../../domain/registry.js';
-import { writeCellText } from './cell-value.js';
+import { escapeFormula, writeCellText } from './cell-value.js';
 import { REGISTRY_COLUMNS, type ColumnSpec } from './columns.js';
 import type { RegistryFile } from './parse-registry-files.js';
 
@@ -31,7 +31,11 @@ function exportJson(snapshot: RegistrySnapshot): RegistryFile[] {
 function exportCsv(snapshot: RegistrySnapshot): RegistryFile[] {
   return REGISTRY_KINDS.map((kind) => {
     const columns = REGISTRY_COLUMNS[kind];
-    const rows = snapshot[kind].map((e) => columns.map((c) => writeCellText((e as Record<string, unknown>)[c.name])));
+    // Text columns are escaped against formula injection: a site named "=HYPERLINK(…)" stays text in Excel.
+    const rows = snapshot[kind].map((e) => columns.map((c) => {
+      const text = writeCellText((e as Record<string, unknown>)[c.name]);
+      return c.type === 'text' ? escapeFormula(text) : text;
+    }));
     const text = stringify([columns.map((c) => c.name), ...rows], { record_delimiter: 'unix' });
     return { name: `${kind}.csv`, bytes: encoder.encode(BOM + text) };
   });
