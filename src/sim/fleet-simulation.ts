@@ -105,7 +105,9 @@ export function createFleetSimulation(fleet: FleetDefinition, weather: WeatherSe
         pumpPowerW: s.pPumpW[i] as number,
         pumpEnergyKWh: (a.ePumpJ[i] as number) / J_PER_KWH,
         heatPowerW: (s.qHpW[i] as number) + (s.qBackupW[i] as number),
-        heatEnergyKWh: Math.max(0, (a.heatHpJ[i] as number) + (a.heatBackupJ[i] as number)) / J_PER_KWH,
+        // A heat meter's register counts forward heat only (EN 1434): the heat drawn back while defrosting
+        // shows as negative heatPowerW, never as a register running backwards.
+        heatEnergyKWh: ((a.heatHpJ[i] as number) + (a.defrostJ[i] as number) + (a.heatBackupJ[i] as number)) / J_PER_KWH,
         compressorOn: running ? 1 : 0,
         defrost: (s.defrostS[i] as number) > 0 ? 1 : 0,
         mode: running || (s.backupOn[i] as number) === 1 ? MODE_CODES.heating : MODE_CODES.standby,
