@@ -217,6 +217,49 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
     cells.push({ route, who, label: a.label, status, verdict: v === 'refused' || v === 'own scope only' ? v : 'BREACH', ...(v === 'refused' || v === 'own scope only' ? {} : { why: v }) });
   };
 
+  it('read-only roles cannot write or steer even inside their own scope', async () => {
+    const inScope: Record<string, string> = { regulator: 'yq-zhangshanying-h001', household: 'yq-zhangshanying-h001', technician: 'yq-zhangshanying-h001', 'operator:read-token': 'yq-zhangshanying-h001' };
+    for (const [who, site] of Object.entries(inScope)) {
+      const c = callers.get(who) as Caller;
+      const i = ids(site);
+      const e = entitiesOf({ id: site, villageId: 'yq-zhangshanying', operatorOrgId: 'op-beinuan' }, 'renamed by a reader');
+      const attempts: [string, string, unknown?][] = [
+        ['PUT', '/api/v1/registry/sites', { items: e.sites }],
+        ['PUT', '/api/v1/registry/units', { items: e.units }],
+        ['POST', '/api/v1/registry/import', { files: [{ name: 's.json', contentBase64: b64({ sites: e.sites }) }] }],
+        ['POST', `/api/v1/devices/${i.device}/credentials`],
+        ['DELETE', `/api/v1/devices/${i.device}/credentials`],
+        ['POST', '/api/v1/telemetry', { ts: Date.now() - 2000, unit: i.unit, values: { indoorTempC: 30 } }],
+        ['POST', '/api/v1/users', { username: `sock-${who.replace(/[^a-z]/g, '')}`, displayName: 'x', role: 'household', orgId: 'platform', siteId: site, password: PASSWORD }],
+      ];
+      for (const [method, path, json] of attempts) {
+        const res = await http.request(c, method, path, json === undefined ? {} : { json });
+        expect(res.status, `${who} ${method} ${path}: ${res.text.slice(0, 200)}`).toBe(403);
+      }
+    }
+    const site = (await http.request(fx.admin, 'GET', '/api/v1/sites/yq-zhangshanying-h001')).json as { site: { name: string } };
+    expect(site.site.name).not.toBe('renamed by a reader');
+  });
+
+  it('a household\'s live stream carries only its own site while the neighbours report', async () => {
+    const hh = callers.get('household') as Caller;
+    const stream = http.sse(hh, '/api/v1/live/fleet', 4500);
+    for (let k = 0; k < 3; k++) {
+      await Promise.all(
+        SITES.filter((s) => s.id !== 'yq-zhangshanying-h001').map((s) => {
+          const d = ids(s.id).device;
+          return http.request({ kind: 'device', name: d, deviceId: d, secret: fx.deviceSecrets.get(d) as string }, 'POST', '/api/v1/telemetry', { json: { ts: Date.now() - 100, values: { indoorTempC: 18 + k } } });
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 1200));
+    }
+    const { status, events } = await stream;
+    expect(status).toBe(200);
+    expect(events.length).toBeGreaterThan(0);
+    const siteIds = new Set((events as { sites: { id: string }[] }[]).flatMap((e) => e.sites.map((x) => x.id)));
+    expect([...siteIds]).toEqual(['yq-zhangshanying-h001']);
+  });
+
   it('refuses or filters 100 % of foreign-scope requests (logout last)', async () => {
     const before = await registrySnapshot();
     const routes = inventory.filter((r) => r !== 'POST /api/v1/auth/logout');
