@@ -89,7 +89,10 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
     { label: 'import moving a foreign unit', method: 'POST', path: '/api/v1/registry/import', json: { files: [{ name: 'units.json', contentBase64: b64({ units: registryWrite('units', t) }) }] }, write: true },
   ],
   'GET /api/v1/registry/{kind}': () => REGISTRY_KINDS.map((k) => ({ label: `registry ${k}`, method: 'GET', path: `/api/v1/registry/${k}`, write: false })),
-  'PUT /api/v1/registry/{kind}': (t) => REGISTRY_KINDS.map((k) => ({ label: `upsert foreign ${k}`, method: 'PUT', path: `/api/v1/registry/${k}`, json: { items: registryWrite(k, t) }, write: true })),
+  'PUT /api/v1/registry/{kind}': (t) => [
+    ...REGISTRY_KINDS.map((k) => ({ label: `upsert foreign ${k}`, method: 'PUT', path: `/api/v1/registry/${k}`, json: { items: registryWrite(k, t) }, write: true })),
+    { label: 'a new gateway of mine claiming a foreign unit', method: 'PUT', path: '/api/v1/registry/devices', json: { items: [{ id: `${t.ownSite}-gw9`, siteId: t.ownSite, unitIds: [ids(t.site).unit], status: 'active' }] }, write: true },
+  ],
   'GET /api/v1/dead-letters': () => [{ label: 'dead letters', method: 'GET', path: '/api/v1/dead-letters?limit=1000', write: false }],
   'GET /api/v1/audit': () => [{ label: 'audit log', method: 'GET', path: '/api/v1/audit?limit=1000', write: false }],
   'GET /api/v1/users': () => [{ label: 'users', method: 'GET', path: '/api/v1/users', write: false }],
