@@ -71,6 +71,8 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
   'POST /api/v1/tokens': (t) => [
     { label: 'token for another user', method: 'POST', path: '/api/v1/tokens', json: { name: 'escalate', actions: ['fleet:read'], userId: t.user }, write: true },
     { label: 'token with actions unknown to every role', method: 'POST', path: '/api/v1/tokens', json: { name: 'escalate', actions: ['fleet:read', 'registry:delete', '*'] }, write: true },
+    // Roles without users:manage / device:provision must not get them through a token.
+    ...(['regulator', 'technician', 'household', 'household2'].includes(t.who) ? [{ label: 'token with actions beyond the role', method: 'POST', path: '/api/v1/tokens', json: { name: 'escalate', actions: ['users:manage', 'device:provision', 'audit:read'] }, write: true }] : []),
   ],
   'DELETE /api/v1/tokens/{id}': (t) => [{ label: 'revoke another user\'s token', method: 'DELETE', path: `/api/v1/tokens/${t.token}`, write: true }],
   'GET /api/v1/fleet/overview': () => [{ label: 'overview', method: 'GET', path: '/api/v1/fleet/overview', write: false }],
