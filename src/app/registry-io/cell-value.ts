@@ -82,6 +82,8 @@ function readList(cell: RawCell): CellResult {
 export interface CellOptions {
   /** The workbook counts dates from 1904 (old Mac Excel); only affects serial numbers in date columns. */
   readonly date1904?: boolean;
+  /** The cell comes from CSV, where exports escape formula-like text (escapeFormula). */
+  readonly csv?: boolean;
 }
 
 /**
@@ -96,7 +98,7 @@ export function readCell(column: ColumnSpec, cell: RawCell, opts: CellOptions = 
     case 'boolean': return readBoolean(cell);
     case 'date': return readDate(cell, opts.date1904 === true);
     case 'list': return readList(cell);
-    case 'text': return ok(unescapeFormula(cellText(cell)));
+    case 'text': return ok(opts.csv === true ? unescapeFormula(cellText(cell)) : cellText(cell));
     case 'id': case 'enum': return ok(cellText(cell));
   }
 }

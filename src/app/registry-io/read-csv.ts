@@ -39,5 +39,5 @@ export function readCsv(file: string, bytes: Uint8Array, kind: RegistryKind, sin
   const [header = [], ...body] = records;
   // Record n is spreadsheet row n + 1 (a quoted cell may span lines, but it is still one row).
   const rows: TableRow[] = body.map((cells, i) => ({ row: i + 2, cells }));
-  readTable({ file, kind, header, rows }, sink);
+  readTable({ file, kind, header, rows, csv: true }, sink);
 }

@@ -22,6 +22,8 @@ export interface Table {
   readonly header: readonly RawCell[];
   readonly rows: readonly TableRow[];
   readonly date1904?: boolean;
+  /** Plain-text source (CSV): undo the exporter's formula escaping in text cells. */
+  readonly csv?: boolean;
 }
 
 interface HeaderMap {
@@ -84,7 +86,7 @@ export function readTable(table: Table, sink: ParseSink): void {
         }
         return;
       }
-      const result = readCell(spec, cell, { date1904: table.date1904 === true });
+      const result = readCell(spec, cell, { date1904: table.date1904 === true, csv: table.csv === true });
       shown[spec.name] = cellText(cell);
       if (result.ok) {
         if (result.value !== undefined) input[spec.name] = result.value;
