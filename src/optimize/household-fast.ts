@@ -85,8 +85,10 @@ export function solveHouseholdFast(h: PreparedHousehold, opts: FastSolveOptions 
       if (best < 0 || bestW >= (slackUnitYuan[c] as number)) break; // nothing can help (or heat dearer than the deficit): slack
       const delta = Math.min(deficit, (yMax[best] as number) - (y[best] as number), room[best] as number);
       y[best] = (y[best] as number) + delta;
-      for (let m = best; m < n; m++) s[m] = (s[m] as number) + delta;
-      refreshRoom();
+      for (let m = best; m < n; m++) { s[m] = (s[m] as number) + delta; room[m] = (room[m] as number) - delta; }
+      // Every prefix from `best` on lost the same room; only the minima before `best` need recomputing.
+      let r = room[best] as number;
+      for (let m = best - 1; m >= 0; m--) { r = Math.min(r, (upper[m] as number) - (s[m] as number)); room[m] = r; }
       deficit -= delta;
     }
   }

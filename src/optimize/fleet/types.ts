@@ -1,0 +1,67 @@
+/**
+ * Fleet coordination inputs and results. A transformer group is the households behind one village
+ * transformer; its heat pumps may draw at most kVA × power factor minus the non-heating base load.
+ */
+import type { HouseholdPlan, HouseholdProblem } from '../household-problem.js';
+
+export interface TransformerGroup {
+  readonly id: string;
+  readonly ratingKVA: number;
+  /** Power factor assumed for the load (kW per kVA). */
+  readonly powerFactor: number;
+  /** Non-heating load per slot (W), if known. */
+  readonly baseLoadW?: Float64Array;
+  readonly households: readonly HouseholdProblem[];
+}
+
+/** Power left for the heat pumps in each slot (W), never negative. */
+export function heatingCapacityW(g: TransformerGroup, slots: number): Float64Array {
+  const out = new Float64Array(slots);
+  for (let k = 0; k < slots; k++) out[k] = Math.max(0, g.ratingKVA * g.powerFactor * 1000 - (g.baseLoadW ? (g.baseLoadW[k] as number) : 0));
+  return out;
+}
+
+export type FleetIssue =
+  | { readonly code: 'comfort-infeasible'; readonly householdIds: readonly string[]; readonly message: string }
+  | { readonly code: 'transformer-too-small'; readonly transformerId: string; readonly householdIds: readonly string[]; readonly slots: readonly number[]; readonly message: string }
+  | { readonly code: 'invalid-problem'; readonly transformerId: string; readonly message: string };
+
+export interface GroupPlan {
+  readonly transformerId: string;
+  readonly capacityW: Float64Array;
+  readonly loadW: Float64Array;
+  readonly plans: readonly HouseholdPlan[];
+  /** Energy cost of the plan, and cost + comfort penalty (the optimised objective). */
+  readonly costYuan: number;
+  readonly objectiveYuan: number;
+  /** Best Lagrangian dual bound: no plan for this group can have a lower objective. */
+  readonly lowerBoundYuan: number;
+  readonly dualIterations: number;
+  readonly householdSolves: number;
+}
+
+export interface FleetPlan {
+  readonly groups: readonly GroupPlan[];
+  readonly costYuan: number;
+  readonly objectiveYuan: number;
+  readonly lowerBoundYuan: number;
+  /** (objective − bound)/objective in %: a certificate, independent of any reference solver. */
+  readonly certifiedGapPct: number;
+  readonly comfortViolations: number;
+  readonly issues: readonly FleetIssue[];
+  /** Raised whenever a household is left below its comfort floor or a problem was rejected: never a silent plan. */
+  readonly alarm: boolean;
+}
+
+export interface CoordinationOptions {
+  /** Stop when the certified gap falls below this fraction (default 0.001 = 0.1 %). */
+  readonly gapTolerance?: number;
+  /** Upper limit on dual iterations per transformer (default 60). */
+  readonly maxIterations?: number;
+  /**
+   * 'restore' (default): allowance and sequential restoration only — fast. 'master': also solve a
+   * Dantzig–Wolfe restricted master over the proposed schedules with HiGHS — closer to the optimum on
+   * small groups, but each master costs about as much as the group's monolithic LP.
+   */
+  readonly recovery?: 'restore' | 'master';
+}
