@@ -164,8 +164,12 @@ export function createAuthService(deps: { access: AccessStore; clock: Clock; pol
 
     async setPassword(actor: string, user: UserRecord, newPassword: string): Promise<void> {
       await access.putUser({ ...user, passwordHash: await hashSecret(newPassword), failedLogins: 0, lockedUntilMs: 0 });
+      // A reset follows a suspected compromise: end the user's sessions and revoke its API tokens too.
       await access.deleteSessionsOfUser(user.id);
-      await audit(actor, 'user.password-reset', `user:${user.username}`, 'ok');
+      const now = clock.nowMs();
+      const live = (await access.listApiTokens(user.id)).filter((t) => t.revokedAtMs === null);
+      for (const t of live) await access.revokeApiToken(t.id, now);
+      await audit(actor, 'user.password-reset', `user:${user.username}`, 'ok', `${live.length} API token(s) revoked`);
     },
 
     audit,

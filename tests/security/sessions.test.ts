@@ -98,12 +98,16 @@ describe('sessions, tokens and CSRF over HTTP', () => {
     expect((await http.request({ kind: 'bearer', name: 't2', token: t2.secret }, 'POST', '/api/v1/tokens', { json: { name: 'child', actions: ['fleet:read'] } })).status).toBe(403);
   });
 
-  it('a password reset by an administrator ends the user\'s sessions', async () => {
+  it('a password reset by an administrator ends the user\'s sessions and revokes its API tokens', async () => {
     const hh = fx.sessions.household;
     expect((await me(hh)).status).toBe(200);
+    const token = (await http.request(hh, 'POST', '/api/v1/tokens', { json: { name: 'home script', actions: ['fleet:read'] } })).json as { secret: string };
+    const bearer = { kind: 'bearer' as const, name: 'home', token: token.secret };
+    expect((await http.request(bearer, 'GET', '/api/v1/sites')).status).toBe(200);
     const reset = await http.request(fx.admin, 'POST', `/api/v1/users/${fx.userIds.get('household')}/password`, { json: { password: 'brand-new-password-42' } });
     expect(reset.status).toBe(200);
     expect((await me(hh)).status).toBe(401);
+    expect((await http.request(bearer, 'GET', '/api/v1/sites')).status).toBe(401);
     expect((await http.request(null, 'POST', '/api/v1/auth/login', { json: { username: 'household', password: PASSWORD } })).status).toBe(401);
     expect((await http.request(null, 'POST', '/api/v1/auth/login', { json: { username: 'household', password: 'brand-new-password-42' } })).status).toBe(200);
   });
