@@ -7,14 +7,16 @@
  * (restore.ts). L(λ) is a valid lower bound, so every plan carries a certified optimality gap.
  * Method: Mhanna, Chapman & Verbič 2016 (dual decomposition for residential demand response); docs/optimize.md.
  */
-import { prepareHousehold, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { evaluatePlan, prepareHousehold, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
 import type { Highs } from 'highs';
 import { ColumnPool, solveMaster } from './master.js';
+import { solveFleetMonolithic } from './monolithic.js';
 import { restore, restoreSequential } from './restore.js';
 import { heatingCapacityW, type CoordinationOptions, type FleetIssue, type FleetPlan, type GroupPlan, type TransformerGroup } from './types.js';
 
 /** Iterations between restorations (each costs one solve per household). */
 const RESTORE_EVERY = 3;
+const prepared = (g: TransformerGroup, i: number): PreparedHousehold => prepareHousehold(g.households[i] as TransformerGroup['households'][number]);
 const sumObjective = (plans: readonly FastSolution[]) => plans.reduce((s, p) => s + p.objectiveYuan, 0);
 
 export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptions = {}, highs?: Highs): { plan: GroupPlan; aloneInfeasible: string[] } {
@@ -119,10 +121,25 @@ export function coordinateFleet(groups: readonly TransformerGroup[], opts: Coord
   const out: GroupPlan[] = [];
   const issues: FleetIssue[] = [];
   for (const g of groups) {
-    let r;
+    let r: ReturnType<typeof coordinateGroup>;
     try { r = coordinateGroup(g, opts, highs); } catch (e) {
       issues.push({ code: 'invalid-problem', transformerId: g.id, message: (e as Error).message });
       continue;
+    }
+    if (highs && r.plan.plans.some((p) => p.comfortViolations > 0 && !r.aloneInfeasible.includes(p.id))) {
+      // The decomposition left a household short that could be warm alone: before raising a
+      // transformer alarm, solve this group exactly with HiGHS and keep its plan if it is better.
+      const exact = solveFleetMonolithic(highs, [g]);
+      if (exact.ok && exact.objectiveYuan < r.plan.objectiveYuan) {
+        const plans = exact.plans;
+        const cap = r.plan.capacityW;
+        const loadW = new Float64Array(r.plan.loadW.length);
+        for (const p of plans) p.powerW.forEach((w, k) => { loadW[k] = (loadW[k] as number) + w; });
+        for (let k = 0; k < loadW.length; k++) if ((loadW[k] as number) > (r.plan.capacityW[k] as number)) plans.forEach((p) => { p.powerW[k] = ((p.powerW[k] as number) * (r.plan.capacityW[k] as number)) / (loadW[k] as number); });
+        const fixed = plans.map((p, i) => evaluatePlan(prepared(g, i), p.powerW));
+        const objective = sumObjective(fixed);
+        r = { ...r, plan: { ...r.plan, plans: fixed, loadW: Float64Array.from(loadW, (w, k) => Math.min(w, cap[k] as number)), costYuan: fixed.reduce((s, p) => s + p.costYuan, 0), objectiveYuan: objective, lowerBoundYuan: Math.min(objective, Math.max(r.plan.lowerBoundYuan, exact.objectiveYuan)), exactFallback: true } };
+      }
     }
     out.push(r.plan);
     if (r.aloneInfeasible.length > 0) {

@@ -4,13 +4,13 @@
  * the decomposition, not to plan large fleets. HiGHS blocks: call it from a worker thread.
  */
 import type { Highs } from 'highs';
-import { prepareHousehold, evaluatePlan } from '../household-fast.js';
+import { prepareHousehold, evaluatePlan, type FastSolution } from '../household-fast.js';
 import { buildLp, type LpTransformer } from '../lp-model.js';
 import { solveModel } from '../household-lp.js';
 import { heatingCapacityW, type TransformerGroup } from './types.js';
 
 export type MonolithicResult =
-  | { ok: true; objectiveYuan: number; costYuan: number; comfortViolations: number; maxOverloadW: number; seconds: number; columns: number; rows: number }
+  | { ok: true; objectiveYuan: number; costYuan: number; comfortViolations: number; maxOverloadW: number; seconds: number; columns: number; rows: number; plans: FastSolution[] }
   | { ok: false; code: 'solver-status'; status: string; seconds: number; columns: number; rows: number };
 
 export function solveFleetMonolithic(highs: Highs, groups: readonly TransformerGroup[], timeLimitS?: number): MonolithicResult {
@@ -41,5 +41,5 @@ export function solveFleetMonolithic(highs: Highs, groups: readonly TransformerG
       maxOverloadW = Math.max(maxOverloadW, l - (t.capacityW[j] as number));
     }
   });
-  return { ok: true, objectiveYuan: out.objectiveYuan, costYuan: cost, comfortViolations: violations, maxOverloadW, seconds: out.seconds, ...size };
+  return { ok: true, objectiveYuan: out.objectiveYuan, costYuan: cost, comfortViolations: violations, maxOverloadW, seconds: out.seconds, ...size, plans };
 }

@@ -38,6 +38,8 @@ export interface GroupPlan {
   readonly lowerBoundYuan: number;
   readonly dualIterations: number;
   readonly householdSolves: number;
+  /** True when the decomposition left a household short and the group's exact HiGHS plan replaced it. */
+  readonly exactFallback?: boolean;
 }
 
 export interface FleetPlan {
