@@ -1,13 +1,9 @@
 /** Contract of the AccessStore port, run by every adapter against a real engine. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStoreHandle, type StoreHandle } from './store-handle.js';
 import type { AccessStore, ApiTokenRecord, AuditEntry, SessionRecord, UserRecord } from '../../app/ports/access-store.js';
 
-export interface AccessStoreHandle {
-  readonly store: AccessStore;
-  /** Closes the store if still open and opens it again on the same data (omit for volatile adapters). */
-  readonly reopen?: () => Promise<AccessStore>;
-  cleanup(): Promise<void>;
-}
+export type AccessStoreHandle = StoreHandle<AccessStore>;
 
 const T0 = Date.UTC(2024, 0, 15);
 const alice: UserRecord = {
@@ -24,15 +20,7 @@ const audit = (atMs: number, actor: string, action: string, outcome: AuditEntry[
 
 export function runAccessStoreContract(name: string, newStore: () => Promise<AccessStoreHandle>): void {
   describe(`AccessStore contract: ${name}`, () => {
-    let handle: AccessStoreHandle | null = null;
-    const open = async () => {
-      handle = await newStore();
-      return handle;
-    };
-    afterEach(async () => {
-      await handle?.cleanup();
-      handle = null;
-    });
+    const open = useStoreHandle(newStore);
 
     it('stores users and finds them by id and by username', async () => {
       const { store } = await open();

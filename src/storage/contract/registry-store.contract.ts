@@ -1,14 +1,10 @@
 /** Contract of the RegistryStore port, run by every adapter against a real engine. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStoreHandle, type StoreHandle } from './store-handle.js';
 import type { RegistryStore } from '../../app/ports/registry-store.js';
 import { emptySnapshot, type Area, type HeatPumpUnit, type Organisation, type Site, type Transformer } from '../../domain/registry.js';
 
-export interface RegistryStoreHandle {
-  readonly store: RegistryStore;
-  /** Closes the store if still open and opens it again on the same data (omit for volatile adapters). */
-  readonly reopen?: () => Promise<RegistryStore>;
-  cleanup(): Promise<void>;
-}
+export type RegistryStoreHandle = StoreHandle<RegistryStore>;
 
 const region: Area = { id: 'bj', kind: 'region', parentId: null, name: 'Beijing', nameZh: '北京' };
 const county: Area = { id: 'bj-yanqing', kind: 'county', parentId: 'bj', name: 'Yanqing' };
@@ -22,15 +18,7 @@ const unit: HeatPumpUnit = {
 
 export function runRegistryStoreContract(name: string, newStore: () => Promise<RegistryStoreHandle>): void {
   describe(`RegistryStore contract: ${name}`, () => {
-    let handle: RegistryStoreHandle | null = null;
-    const open = async () => {
-      handle = await newStore();
-      return handle;
-    };
-    afterEach(async () => {
-      await handle?.cleanup();
-      handle = null;
-    });
+    const open = useStoreHandle(newStore);
 
     it('starts empty and returns what was upserted, parsed by the domain schemas', async () => {
       const { store } = await open();

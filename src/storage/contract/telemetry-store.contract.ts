@@ -2,16 +2,12 @@
  * Contract of the TelemetryStore port: what ingestion, dashboards and analytics rely on. Every
  * adapter (DuckDB, PostgreSQL, …) runs this same suite against a real engine.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStoreHandle, type StoreHandle } from './store-handle.js';
 import type { DeadLetter, TelemetryStore } from '../../app/ports/telemetry-store.js';
 import type { Reading } from '../../domain/telemetry-channels.js';
 
-export interface TelemetryStoreHandle {
-  readonly store: TelemetryStore;
-  /** Closes the store if still open and opens it again on the same data (omit for volatile adapters). */
-  readonly reopen?: () => Promise<TelemetryStore>;
-  cleanup(): Promise<void>;
-}
+export type TelemetryStoreHandle = StoreHandle<TelemetryStore>;
 
 const MIN_MS = 60_000;
 const Q_MS = 15 * MIN_MS;
@@ -25,15 +21,7 @@ const r = (unitId: string, tsMs: number, values: Reading['values'], faultCode?: 
 
 export function runTelemetryStoreContract(name: string, newStore: () => Promise<TelemetryStoreHandle>): void {
   describe(`TelemetryStore contract: ${name}`, () => {
-    let handle: TelemetryStoreHandle | null = null;
-    const open = async () => {
-      handle = await newStore();
-      return handle;
-    };
-    afterEach(async () => {
-      await handle?.cleanup();
-      handle = null;
-    });
+    const open = useStoreHandle(newStore);
 
     it('stores readings and reads them back in time order within [from, to)', async () => {
       const { store } = await open();
