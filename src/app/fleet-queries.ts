@@ -61,7 +61,11 @@ export function createFleetQueries(deps: { index: () => FleetIndex; status: Flee
       const index = deps.index();
       const sites = visibleSummaries(p);
       const byVillage = new Map<string, SiteSummary[]>();
-      for (const s of sites) byVillage.set(s.villageId, [...(byVillage.get(s.villageId) ?? []), s]);
+      for (const s of sites) {
+        const list = byVillage.get(s.villageId);
+        if (list) list.push(s);
+        else byVillage.set(s.villageId, [s]);
+      }
       const villages = [...byVillage.entries()].map(([id, ss]) => villageSummary(index, id, ss)).sort((a, b) => a.id.localeCompare(b.id));
       const online = sites.filter((s) => s.online);
       const indoor = online.map((s) => s.latest?.indoorTempC).filter((x): x is number => x !== null && x !== undefined);
