@@ -92,8 +92,10 @@ export function createFleetStatus(deps: { store: TelemetryStore; clock: Clock; i
         }
       }
       // Sites that crossed the offline threshold changed too, even without new data.
+      const nowMs = deps.clock.nowMs();
       for (const site of index.snapshot.sites) {
-        const online = summaryOf(site).online;
+        const newestMs = Math.max(-Infinity, ...index.unitsOfSite(site.id).map((u) => latest.get(u.id)?.tsMs ?? -Infinity));
+        const online = nowMs - newestMs < deps.offlineAfterMs;
         if (onlineState.get(site.id) !== online) {
           onlineState.set(site.id, online);
           changed.add(site.id);

@@ -26,13 +26,10 @@ export function liveRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     const send = (siteIds: ReadonlySet<string> | null) => {
-      const index = deps.registry.index();
       const ids = only === null ? siteIds : siteIds === null || siteIds.has(only) ? new Set([only]) : new Set<string>();
       if (ids !== null && ids.size === 0) return;
-      const sites = deps.queries.visibleSummaries(c.principal, ids ?? undefined).filter((s) => {
-        const site = index.site(s.id);
-        return site !== undefined && canSeeSite(c.principal, site, index);
-      });
+      // visibleSummaries applies the caller's scope afresh on every event.
+      const sites = deps.queries.visibleSummaries(c.principal, ids ?? undefined);
       if (sites.length === 0 && siteIds !== null) return;
       const ev: LiveSitesEvent = { clockMs: deps.clock.nowMs(), sites };
       res.write(`event: sites\ndata: ${JSON.stringify(ev)}\n\n`);

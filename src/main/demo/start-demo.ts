@@ -46,8 +46,10 @@ export async function startDemo(deps: {
 }): Promise<RunningDemo> {
   const full = generateFleet('beijing-103', DEMO_SEED);
   const n = deps.config.demoHouseholds;
-  // More households than the preset: repeat its composition with new seeds.
-  const fleet = n <= full.households.length ? { ...full, households: full.households.slice(0, n) } : { ...full, households: Array.from({ length: n }, (_, i) => generateFleet('beijing-103', DEMO_SEED + Math.floor(i / 103)).households[i % 103]!).map((h, i) => ({ ...h, id: `${h.id}-${i}` })) };
+  // More households than the preset: repeat its composition, one new seed per block of the preset's size.
+  const blocks = Array.from({ length: Math.ceil(n / full.households.length) }, (_, b) => (b === 0 ? full : generateFleet('beijing-103', DEMO_SEED + b)));
+  const drawn = blocks.flatMap((f) => f.households).slice(0, n);
+  const fleet = { ...full, households: n <= full.households.length ? drawn : drawn.map((h, i) => ({ ...h, id: `${h.id}-${i}` })) };
   const { snapshot, households } = demoProgramme(fleet);
   await deps.registry.write(snapshot);
   const first = households[0];
