@@ -15,7 +15,7 @@ const tri = (rng: Rng, [min, mode, max]: readonly [number, number, number]) => t
 const round = (v: number, step: number) => Math.round(v / step) * step;
 
 /** Unit templates per (type, control) as data: which performance map and auxiliaries a unit of that kind has. */
-function unitTemplate(type: HeatPumpTypeKey, inverter: boolean): { map: string; model: string; crankcaseW: number } {
+export function unitTemplate(type: HeatPumpTypeKey, inverter: boolean): { map: string; model: string; crankcaseW: number } {
   if (type === 'ground-source-household' || type === 'ground-source-commercial') return { map: 'hplib-generic-brine', model: 'Generic brine/water (hplib)', crankcaseW: 0 };
   if (type === 'water-source' || type === 'absorption') return { map: 'hplib-generic-water', model: 'Generic water/water (hplib)', crankcaseW: 0 };
   return inverter

@@ -18,3 +18,5 @@ export { PERFORMANCE_MAPS, PERFORMANCE_MAP_IDS, performanceMap } from './heat-pu
 export { copAt, capacityFactor, buildPerformanceMap, type PerformanceMap, type PerformanceMapSpec } from './heat-pump-map.js';
 export { SG_STATES, type SgState } from './controls.js';
 export { mulberry32, childSeed, type Rng } from './rng.js';
+export { registryBuildingOf, registryUnitOf, householdFromRegistry, type TypicalHouseholdAssumptions } from './registry-mapping.js';
+export { recordPosition } from './weather-sampler.js';

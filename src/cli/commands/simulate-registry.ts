@@ -6,7 +6,7 @@
  * import` (docs/registry-import.md), with its own region, county, village and operator organisation.
  */
 import type { RegistrySnapshot } from '../../domain/registry.js';
-import type { FleetDefinition } from '../../sim/index.js';
+import { registryBuildingOf, registryUnitOf, type FleetDefinition } from '../../sim/index.js';
 
 export const SIM_REGION_ID = 'sim';
 export const SIM_COUNTY_ID = 'sim-county';
@@ -34,13 +34,8 @@ export function fleetRegistrySnapshot(fleet: FleetDefinition): RegistrySnapshot 
     programmes: [],
     transformers: [],
     sites: hs.map((h) => ({ id: h.id, kind: 'household' as const, name: `Simulated household ${h.id}`, villageId, operatorOrgId: SIM_OPERATOR_ID })),
-    buildings: hs.map((h) => ({
-      id: `${h.id}-b1`, siteId: h.id, heatedAreaM2: h.areaM2, constructionYear: h.constructionYear, envelope: h.envelope, storeys: h.storeys, thermalMass: h.building.thermalMass,
-    })),
-    units: hs.map((h) => ({
-      id: simulatedUnitId(h.id), siteId: h.id, type: h.unit.type, manufacturer: h.unit.manufacturer, model: h.unit.model, nominalCapacityKw: h.unit.capacityKw,
-      capacityControl: h.unit.capacityControl, refrigerant: h.unit.refrigerant, installedOn: h.unit.installedOn, emitter: h.emitter,
-    })),
+    buildings: hs.map((h) => registryBuildingOf(h, { buildingId: `${h.id}-b1`, siteId: h.id })),
+    units: hs.map((h) => registryUnitOf(h, { unitId: simulatedUnitId(h.id), siteId: h.id })),
     meters: [],
     devices: hs.map((h) => ({ id: simulatedDeviceId(h.id), siteId: h.id, unitIds: [simulatedUnitId(h.id)], status: 'active' as const })),
   };

@@ -5,7 +5,7 @@
  * approximate public ones (../shared/scenarios/seed-sites.md); household data are simulated.
  */
 import type { Area, Organisation, RegistrySnapshot, Site } from '../../domain/registry.js';
-import type { FleetDefinition, HouseholdDefinition } from '../../sim/index.js';
+import { registryBuildingOf, registryUnitOf, type FleetDefinition, type HouseholdDefinition } from '../../sim/index.js';
 
 export const DEMO_REGION = 'bj';
 export const DEMO_OPERATOR_A = 'op-beinuan';
@@ -89,27 +89,8 @@ export function demoProgramme(fleet: FleetDefinition): { snapshot: RegistrySnaps
     ],
     transformers: VILLAGES.map((v) => ({ id: `${v.id}-tx1`, villageId: v.id, name: `${v.nameZh} 1号配变`, ratingKva: v.transformerKva, powerFactor: 0.9 })),
     sites,
-    buildings: households.map((d) => ({
-      id: `${d.siteId}-b1`,
-      siteId: d.siteId,
-      heatedAreaM2: d.household.areaM2,
-      constructionYear: d.household.constructionYear,
-      envelope: d.household.envelope,
-      storeys: d.household.storeys,
-      thermalMass: d.household.building.thermalMass,
-    })),
-    units: households.map((d) => ({
-      id: d.unitId,
-      siteId: d.siteId,
-      type: d.household.unit.type,
-      manufacturer: d.household.unit.manufacturer,
-      model: d.household.unit.model,
-      nominalCapacityKw: d.household.unit.capacityKw,
-      capacityControl: d.household.unit.capacityControl,
-      refrigerant: d.household.unit.refrigerant,
-      installedOn: d.household.unit.installedOn,
-      emitter: d.household.emitter,
-    })),
+    buildings: households.map((d) => registryBuildingOf(d.household, { buildingId: `${d.siteId}-b1`, siteId: d.siteId })),
+    units: households.map((d) => registryUnitOf(d.household, { unitId: d.unitId, siteId: d.siteId })),
     meters: households.flatMap((d) => [
       { id: `${d.unitId}-em`, unitId: d.unitId, kind: 'electricity' as const, channels: ['unitPowerW', 'unitEnergyKWh', 'backupPowerW', 'backupEnergyKWh', 'pumpPowerW', 'pumpEnergyKWh'] as const, accuracyClass: 'class 1' },
       { id: `${d.unitId}-hm`, unitId: d.unitId, kind: 'heat' as const, channels: ['heatPowerW', 'heatEnergyKWh', 'supplyTempC', 'returnTempC', 'flowM3h'] as const, accuracyClass: 'EN 1434 class 2' },
