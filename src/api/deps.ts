@@ -4,6 +4,7 @@ import type { AuthService } from '../app/auth-service.js';
 import type { DeviceAdmin } from '../app/device-admin.js';
 import type { DeviceDirectory } from '../app/device-directory.js';
 import type { FleetQueries } from '../app/fleet-queries.js';
+import type { HouseholdModels } from '../app/household-model.js';
 import type { TelemetryIngestor } from '../app/ingest-telemetry.js';
 import type { LiveHub } from '../app/live-hub.js';
 import type { AccessStore } from '../app/ports/access-store.js';
@@ -25,6 +26,7 @@ export interface ApiDeps {
   readonly registryAdmin: RegistryAdmin;
   readonly userAdmin: UserAdmin;
   readonly queries: FleetQueries;
+  readonly models: HouseholdModels;
   readonly live: LiveHub;
   readonly ingestor: TelemetryIngestor;
   readonly devices: DeviceDirectory;

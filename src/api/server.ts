@@ -18,6 +18,7 @@ import { body, errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { fleetRoutes } from './routes/fleet-routes.js';
+import { modelRoutes } from './routes/model-routes.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
@@ -69,6 +70,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   registerAuthHook(app, deps);
   authRoutes(app, deps);
   fleetRoutes(app, deps);
+  modelRoutes(app, deps);
   liveRoutes(app, deps);
   registryRoutes(app, deps);
   adminRoutes(app, deps);

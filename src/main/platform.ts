@@ -11,6 +11,7 @@ import { createAuthService } from '../app/auth-service.js';
 import { createDeviceAdmin } from '../app/device-admin.js';
 import { createDeviceDirectory } from '../app/device-directory.js';
 import { createFleetQueries } from '../app/fleet-queries.js';
+import { createHouseholdModels } from '../app/household-model.js';
 import { createFleetStatus } from '../app/fleet-status.js';
 import { createTelemetryIngestor } from '../app/ingest-telemetry.js';
 import { createLiveHub } from '../app/live-hub.js';
@@ -123,6 +124,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       registryAdmin: createRegistryAdmin({ registry, access: stores.access, clock: wallClock }),
       userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock: wallClock }),
       queries,
+      models: createHouseholdModels({ index: () => registry.index(), store: stores.telemetry }),
       live,
       ingestor,
       devices,
