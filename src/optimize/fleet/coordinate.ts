@@ -12,10 +12,13 @@ import type { Highs } from 'highs';
 import { ColumnPool, solveMaster } from './master.js';
 import { solveFleetMonolithic } from './monolithic.js';
 import { restore, restoreSequential } from './restore.js';
+import { columnGeneration } from './column-generation.js';
 import { heatingCapacityW, type CoordinationOptions, type FleetIssue, type FleetPlan, type GroupPlan, type TransformerGroup } from './types.js';
 
 /** Iterations between restorations (each costs one solve per household). */
 const RESTORE_EVERY = 3;
+/** Column-generation rounds per transformer unless `maxIterations` says otherwise. */
+const MAX_ROUNDS = 60;
 const prepared = (g: TransformerGroup, i: number): PreparedHousehold => prepareHousehold(g.households[i] as TransformerGroup['households'][number]);
 const sumObjective = (plans: readonly FastSolution[]) => plans.reduce((s, p) => s + p.objectiveYuan, 0);
 
@@ -55,11 +58,26 @@ export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptio
   let upper = lower;
   let iterations = 0;
   const l0 = load(responses);
+  const method = opts.recovery ?? (highs ? 'columns' : 'restore');
   if (l0.some((w, k) => w > (cap[k] as number) * (1 + 1e-12))) {
     best = restore(free, responses.map((r) => r.powerW), cap, priority);
     pool.add(best);
     solves += free.length;
     upper = sumObjective(best);
+  }
+  let byColumns = false;
+  if (highs && method === 'columns' && upper > lower) {
+    const cg = columnGeneration(highs, free, cap, [responses, best], { gapTolerance: tol, maxRounds: opts.maxIterations ?? MAX_ROUNDS, lambdaMaxYuanPerKWh: lambdaMax, lowerYuan: lower });
+    if (cg) {
+      byColumns = true;
+      solves += cg.householdSolves;
+      iterations = cg.rounds;
+      lower = Math.max(lower, cg.lowerYuan);
+      if (cg.upperYuan < upper) { upper = cg.upperYuan; best = cg.plans; }
+    }
+  }
+  // Subgradient prices with restoration: the path without HiGHS (and the fallback if the master fails).
+  if (!byColumns && upper > lower) {
     const avg = free.map(() => new Float64Array(n));
     let weight = 0;
     for (iterations = 1; iterations <= maxIter && upper - lower > tol * upper; iterations++) {
@@ -96,7 +114,7 @@ export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptio
       pool.add(seq);
     }
   }
-  if (highs && opts.recovery === 'master' && iterations > 0 && upper - lower > tol * upper) {
+  if (highs && method === 'master' && iterations > 0 && upper - lower > tol * upper) {
     const mixed = solveMaster(highs, free, pool, cap);
     if (mixed && sumObjective(mixed) < upper) { best = mixed; upper = sumObjective(mixed); }
   }

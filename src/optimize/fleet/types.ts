@@ -58,12 +58,15 @@ export interface FleetPlan {
 export interface CoordinationOptions {
   /** Stop when the certified gap falls below this fraction (default 0.001 = 0.1 %). */
   readonly gapTolerance?: number;
-  /** Upper limit on dual iterations per transformer (default 60). */
+  /** Upper limit on dual iterations or column-generation rounds per transformer (default 60). */
   readonly maxIterations?: number;
   /**
-   * 'restore' (default): allowance and sequential restoration only — fast. 'master': also solve a
-   * Dantzig–Wolfe restricted master over the proposed schedules with HiGHS — closer to the optimum on
-   * small groups, but each master costs about as much as the group's monolithic LP.
+   * How a transformer-feasible plan is found when the limit binds.
+   * 'columns' (default when a HiGHS runtime is given): Dantzig–Wolfe column generation with one warm-started
+   * HiGHS master per group (column-generation.ts): converges to the group's LP optimum, stops at `gapTolerance`.
+   * 'restore' (default without HiGHS): subgradient prices with allowance and sequential restoration — no
+   * solver needed, a few % from the optimum when the limit binds for hours.
+   * 'master': 'restore' followed by one cold Dantzig–Wolfe master over the schedules seen.
    */
-  readonly recovery?: 'restore' | 'master';
+  readonly recovery?: 'columns' | 'restore' | 'master';
 }

@@ -1,0 +1,140 @@
+/**
+ * Exact-in-the-limit coordination of one transformer group by Dantzig–Wolfe column generation
+ * (Dantzig & Wolfe 1960; Lübbecke & Desrosiers 2005, "Selected topics in column generation", Oper. Res.
+ * 53(6)). The restricted master chooses, per household, a convex combination of schedules it has
+ * proposed, under the transformer row per slot:
+ *
+ *     min Σ_i Σ_s c_is μ_is   s.t.  Σ_s μ_is = 1 (π_i),   Σ_i Σ_s P_isk μ_is ≤ cap_k (−ν_k ≤ 0),   μ ≥ 0
+ *
+ * Its slot duals ν_k are the coordination prices (λ_k = ν_k / Δt_h yuan/kWh); each household prices out
+ * exactly with the specialised solver at λ, which also gives the Lagrangian lower bound L(λ). The
+ * master's optimum is a transformer-feasible plan (upper bound), so every round carries a certified gap.
+ * One HiGHS model is kept and grown (addCols), so each re-solve starts from the previous basis.
+ * Overload columns (one per slot, at a prohibitive price) keep the master feasible before enough
+ * schedules exist; a plan that still uses them is reported as not found (null).
+ */
+import type { Highs } from 'highs';
+import { evaluatePlan, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+
+export interface ColumnGenerationResult {
+  readonly plans: FastSolution[];
+  readonly upperYuan: number;
+  readonly lowerYuan: number;
+  readonly rounds: number;
+  readonly householdSolves: number;
+}
+
+export interface ColumnGenerationOptions {
+  readonly gapTolerance: number;
+  readonly maxRounds: number;
+  /** λ is kept at or below this (yuan/kWh) so heat always beats a comfort deficit in the pricing step. */
+  readonly lambdaMaxYuanPerKWh: number;
+  /** Best lower bound already known (e.g. from subgradient steps). */
+  readonly lowerYuan: number;
+}
+
+/** Price per kW of overload in the master: far above any comfort penalty, so it is used only when nothing else fits. */
+const OVERLOAD_YUAN_PER_KW = 1e6;
+
+
+export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[], capacityW: Float64Array, initial: readonly (readonly FastSolution[])[], o: ColumnGenerationOptions): ColumnGenerationResult | null {
+  const n = capacityW.length;
+  const H = hh.length;
+  const slotH = hh[0]?.d.slotH ?? 0;
+  const owners: number[] = [];
+  const schedules: Float64Array[] = [];
+  const seen = hh.map(() => new Set<string>());
+  const rowLower = new Float64Array(H + n).fill(-Infinity);
+  const rowUpper = new Float64Array(H + n);
+  for (let i = 0; i < H; i++) { rowLower[i] = 1; rowUpper[i] = 1; }
+  for (let k = 0; k < n; k++) rowUpper[H + k] = (capacityW[k] as number) / 1000;
+  // Overload columns first (column k = slot k), then schedules.
+  const model = highs.createModel({
+    numCols: n, numRows: H + n, colCost: new Float64Array(n).fill(OVERLOAD_YUAN_PER_KW), colLower: new Float64Array(n), colUpper: new Float64Array(n).fill(Infinity),
+    rowLower, rowUpper,
+    matrix: { format: 'csc', numRows: H + n, numCols: n, starts: Int32Array.from({ length: n + 1 }, (_, k) => k), indices: Int32Array.from({ length: n }, (_, k) => H + k), values: new Float64Array(n).fill(-1) },
+  });
+  try {
+    // Adding columns keeps the basis primal feasible: primal simplex restarts from it (about 3× faster than dual here).
+    model.options.set({ output_flag: false, simplex_strategy: 4 });
+    /** Adds [household index, schedule] pairs not yet in the master; returns how many were new. */
+    const addColumns = (plans: readonly (readonly [number, FastSolution])[]): number => {
+      const cost: number[] = [];
+      const starts: number[] = [0];
+      const indices: number[] = [];
+      const values: number[] = [];
+      plans.forEach(([i, plan]) => {
+        let key = '';
+        for (const w of plan.powerW) key += `${Math.round(w)},`;
+        if (seen[i]?.has(key)) return;
+        seen[i]?.add(key);
+        const own = evaluatePlan(hh[i] as PreparedHousehold, plan.powerW);
+        cost.push(own.objectiveYuan);
+        indices.push(i); values.push(1);
+        for (let k = 0; k < n; k++) if ((plan.powerW[k] as number) > 1e-9) { indices.push(H + k); values.push((plan.powerW[k] as number) / 1000); }
+        starts.push(indices.length);
+        owners.push(i);
+        schedules.push(plan.powerW);
+      });
+      const count = cost.length;
+      if (count === 0) return 0;
+      model.addCols({
+        cost: Float64Array.from(cost), lower: new Float64Array(count), upper: new Float64Array(count).fill(Infinity),
+        matrix: { format: 'csc', numRows: H + n, numCols: count, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+      });
+      return count;
+    };
+    for (const plans of initial) addColumns(plans.map((p, i) => [i, p] as const));
+    let lower = o.lowerYuan;
+    let upper = Number.POSITIVE_INFINITY;
+    let solves = 0;
+    let rounds = 0;
+    let colValue = new Float64Array(0);
+    const lambda = new Float64Array(n);
+    /** Household responses at λ: raise the lower bound; return the schedules that price out (negative reduced cost). */
+    const priceOut = (rowDual: Float64Array): [number, FastSolution][] => {
+      const responses = hh.map((h) => solveHouseholdFast(h, { priceAdderYuanPerKWh: lambda }));
+      solves += H;
+      let dual = 0;
+      for (const r of responses) dual += r.objectiveYuan;
+      for (let k = 0; k < n; k++) dual -= ((lambda[k] as number) * (capacityW[k] as number) * slotH) / 1000;
+      lower = Math.max(lower, dual);
+      // Reduced cost c − π_i + Σ_k ν_k P_k/1000 is the response's objective at λ = ν/Δt minus π_i.
+      return responses.flatMap((r, i) => (r.objectiveYuan < (rowDual[i] as number) - 1e-9 * (1 + Math.abs(rowDual[i] as number)) ? [[i, r] as [number, FastSolution]] : []));
+    };
+    for (rounds = 1; rounds <= o.maxRounds; rounds++) {
+      const run = model.run();
+      if (run.modelStatus !== highs.constants.modelStatus.optimal) return null;
+      const sol = model.getSolution();
+      colValue = Float64Array.from(sol.colValue);
+      let overloadKW = 0;
+      for (let k = 0; k < n; k++) overloadKW += colValue[k] as number;
+      if (overloadKW <= 1e-9) upper = model.getObjectiveValue();
+      for (let k = 0; k < n; k++) lambda[k] = Math.min(o.lambdaMaxYuanPerKWh, Math.max(0, -(sol.rowDual[H + k] as number)) / slotH);
+      // (Wentges smoothing towards the best-bound prices was tried: 2–3× more rounds on the bench groups.)
+      const improving = priceOut(sol.rowDual);
+      if (upper - lower <= o.gapTolerance * upper) break;
+      if (improving.length === 0 || addColumns(improving) === 0) break;
+    }
+    if (!Number.isFinite(upper)) return null;
+    const mix = hh.map(() => new Float64Array(n));
+    owners.forEach((i, s) => {
+      const mu = colValue[n + s] as number;
+      if (!(mu > 0)) return;
+      const m = mix[i] as Float64Array;
+      const x = schedules[s] as Float64Array;
+      for (let k = 0; k < n; k++) m[k] = (m[k] as number) + mu * (x[k] as number);
+    });
+    // Solver round-off: scale a slot down where the mix exceeds the limit by a hair.
+    for (let k = 0; k < n; k++) {
+      let load = 0;
+      for (const m of mix) load += m[k] as number;
+      if (load > (capacityW[k] as number)) for (const m of mix) m[k] = ((m[k] as number) * (capacityW[k] as number)) / load;
+    }
+    const plans = hh.map((h, i) => evaluatePlan(h, mix[i] as Float64Array));
+    const value = plans.reduce((s, p) => s + p.objectiveYuan, 0);
+    return { plans, upperYuan: value, lowerYuan: Math.min(lower, value), rounds, householdSolves: solves };
+  } finally {
+    model.dispose();
+  }
+}
