@@ -41,7 +41,7 @@ export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptio
   // come off the coordination first: their load is reserved on the transformer (alarm raised by the caller).
   const fixedIdx = responses.flatMap((r, i) => (r.comfortViolations > 0 ? [i] : []));
   const aloneInfeasible = fixedIdx.map((i) => (responses[i] as FastSolution).id);
-  const fixedPlans = fixedIdx.map((i) => responses[i] as FastSolution);
+  const fixedPlans = fitUnderLimit(fixedIdx.map((i) => hh[i] as PreparedHousehold), fixedIdx.map((i) => responses[i] as FastSolution), fullCap);
   const free = hh.filter((_, i) => !fixedIdx.includes(i));
   const cap = Float64Array.from(fullCap);
   for (const f of fixedPlans) for (let k = 0; k < n; k++) cap[k] = Math.max(0, (cap[k] as number) - (f.powerW[k] as number));
@@ -131,6 +131,22 @@ export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptio
       lowerBoundYuan: Math.min(lower, upper), dualIterations: iterations, householdSolves: solves,
     },
   };
+}
+
+/**
+ * Comfort-first schedules of households that cannot hold comfort alone are reserved first, but never
+ * above the transformer: where they alone exceed it (a transformer too small even for them), each gets a
+ * pro-rata share of the limit and re-plans within it (the deficit is then reported, never an overload).
+ */
+function fitUnderLimit(hh: readonly PreparedHousehold[], plans: readonly FastSolution[], capacityW: Float64Array): FastSolution[] {
+  const n = capacityW.length;
+  const load = new Float64Array(n);
+  for (const p of plans) for (let k = 0; k < n; k++) load[k] = (load[k] as number) + (p.powerW[k] as number);
+  if (load.every((l, k) => l <= (capacityW[k] as number))) return [...plans];
+  return plans.map((p, i) => {
+    const share = Float64Array.from(p.powerW, (w, k) => ((load[k] as number) > (capacityW[k] as number) ? (w * (capacityW[k] as number)) / (load[k] as number) : w));
+    return solveHouseholdFast(hh[i] as PreparedHousehold, { powerCapW: share });
+  });
 }
 
 /** Coordinates every transformer group (independent problems) and collects the issues. */

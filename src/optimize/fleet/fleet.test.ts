@@ -89,6 +89,16 @@ describe('fleet coordination', () => {
     for (const x of w?.powerW ?? []) expect(x).toBeCloseTo(800, 3);
   });
 
+  it('a transformer too small even for households that cannot hold comfort alone: never overloaded, both alarms raised', () => {
+    const weak = ['w1', 'w2', 'w3'].map((id) => syntheticHousehold({ id, priceYuanPerKWh: valleyPrice, maxPowerW: 800, outdoorC: -8 }));
+    const g: TransformerGroup = { id: 'T-tiny', ratingKVA: 1, powerFactor: 0.9, households: [...weak, ...households(8, 3, 'h')] };
+    for (const plan of [coordinateFleet([g]), coordinateFleet([g], {}, highs)]) {
+      expect(overloadW(plan.groups[0]!)).toBeLessThanOrEqual(1e-6);
+      expect(plan.issues.map((i) => i.code).sort()).toEqual(['comfort-infeasible', 'transformer-too-small']);
+      expect(plan.alarm).toBe(true);
+    }
+  });
+
   it('base load reduces the capacity left for heating, never below zero', () => {
     const base = new Float64Array(96).fill(5000);
     base[10] = 1e9;
