@@ -33,8 +33,14 @@ export interface ColumnGenerationOptions {
   readonly lowerYuan: number;
 }
 
-/** Price per kW of overload in the master: far above any comfort penalty, so it is used only when nothing else fits. */
-const OVERLOAD_YUAN_PER_KW = 1e6;
+/**
+ * Box stabilisation (du Merle, Villeneuve, Desrosiers & Hansen 1999, Discrete Math. 194): the overload
+ * columns are priced at a cap on λ, starting at the day's dearest tariff price. The slot duals then
+ * cannot exceed the cap, so early masters (few schedules, dear comfort-deficit mixes) do not send
+ * prices to the comfort-penalty level. While the master still buys overload and no schedule prices
+ * out, the cap is raised by this factor; a plan is accepted only with zero overload.
+ */
+const BOX_GROWTH = 4;
 
 
 export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[], capacityW: Float64Array, initial: readonly (readonly FastSolution[])[], o: ColumnGenerationOptions): ColumnGenerationResult | null {
@@ -49,8 +55,9 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
   for (let i = 0; i < H; i++) { rowLower[i] = 1; rowUpper[i] = 1; }
   for (let k = 0; k < n; k++) rowUpper[H + k] = (capacityW[k] as number) / 1000;
   // Overload columns first (column k = slot k), then schedules.
+  let boxYuanPerKWh = Math.min(o.lambdaMaxYuanPerKWh, Math.max(...hh.flatMap((h) => [...h.p.priceYuanPerKWh])));
   const model = highs.createModel({
-    numCols: n, numRows: H + n, colCost: new Float64Array(n).fill(OVERLOAD_YUAN_PER_KW), colLower: new Float64Array(n), colUpper: new Float64Array(n).fill(Infinity),
+    numCols: n, numRows: H + n, colCost: new Float64Array(n).fill(boxYuanPerKWh * slotH), colLower: new Float64Array(n), colUpper: new Float64Array(n).fill(Infinity),
     rowLower, rowUpper,
     matrix: { format: 'csc', numRows: H + n, numCols: n, starts: Int32Array.from({ length: n + 1 }, (_, k) => k), indices: Int32Array.from({ length: n }, (_, k) => H + k), values: new Float64Array(n).fill(-1) },
   });
@@ -113,8 +120,11 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
       for (let k = 0; k < n; k++) lambda[k] = Math.min(o.lambdaMaxYuanPerKWh, Math.max(0, -(sol.rowDual[H + k] as number)) / slotH);
       // (Wentges smoothing towards the best-bound prices was tried: 2–3× more rounds on the bench groups.)
       const improving = priceOut(sol.rowDual);
-      if (upper - lower <= o.gapTolerance * upper) break;
-      if (improving.length === 0 || addColumns(improving) === 0) break;
+      if (Number.isFinite(upper) && upper - lower <= o.gapTolerance * upper) break;
+      if (improving.length > 0 && addColumns(improving) > 0) continue;
+      if (overloadKW <= 1e-9 || boxYuanPerKWh >= o.lambdaMaxYuanPerKWh) break; // optimal for the restricted problem
+      boxYuanPerKWh = Math.min(o.lambdaMaxYuanPerKWh, boxYuanPerKWh * BOX_GROWTH);
+      model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, new Float64Array(n).fill(boxYuanPerKWh * slotH));
     }
     if (!Number.isFinite(upper)) return null;
     const mix = hh.map(() => new Float64Array(n));

