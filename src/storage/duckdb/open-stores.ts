@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AccessStore } from '../../app/ports/access-store.js';
+import type { KpiDayStore } from '../../app/ports/kpi-day-store.js';
 import { systemClock, type Clock } from '../../app/ports/clock.js';
 import type { RegistryStore } from '../../app/ports/registry-store.js';
 import type { TelemetryStore } from '../../app/ports/telemetry-store.js';
@@ -28,6 +29,8 @@ export interface DuckDbStores {
   readonly telemetry: TelemetryStore;
   readonly registry: RegistryStore;
   readonly access: AccessStore;
+  /** Per-local-day KPI aggregates, kept by the telemetry adapter (same object, same writer connection). */
+  readonly kpiDays: KpiDayStore;
   /** Closes the three adapters and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     telemetry,
     registry,
     access,
+    kpiDays: telemetry,
     close: async () => {
       await Promise.all([telemetry.close(), registry.close(), access.close()]);
       await closeDatabase();

@@ -6,6 +6,7 @@
 import { RESOLUTION_MS, type ChannelAggregate, type RollupQuery, type RollupRow } from '../../app/ports/telemetry-store.js';
 import type { ChannelKey } from '../../domain/telemetry-channels.js';
 import { CHANNEL_COLUMNS } from './channel-columns.js';
+import { markKpiDaysDirty } from './kpi-day.js';
 import { ROLLUP_TABLES } from './schema.js';
 import type { Row, SqlRunner } from './serial-connection.js';
 import { intLiteral, toNumber } from './sql-values.js';
@@ -60,6 +61,7 @@ export async function refreshDirtyRollups(db: SqlRunner): Promise<number> {
   if (n15 === 0) return 0;
   const n1h = await rebuildLevel(db, hour, `temp.${first.dirty}`, first.table);
   const n1d = await rebuildLevel(db, day, `temp.${hour.dirty}`, hour.table);
+  await markKpiDaysDirty(db);
   await db.run('DELETE FROM rollup_dirty');
   return n15 + n1h + n1d;
 }

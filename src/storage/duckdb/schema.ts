@@ -6,6 +6,7 @@
 import type { Clock } from '../../app/ports/clock.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../../domain/registry.js';
 import { CHANNEL_COLUMNS } from './channel-columns.js';
+import { KPI_DAY_COLUMNS_DDL } from './kpi-day-sql.js';
 import type { SerialConnection, SqlRunner } from './serial-connection.js';
 import { intLiteral, stringLiteral, toNumber } from './sql-values.js';
 
@@ -58,6 +59,15 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
       'INSERT INTO rollup_dirty_v2 SELECT DISTINCT unit_id, bucket_ms FROM rollup_dirty',
       'DROP TABLE rollup_dirty',
       'ALTER TABLE rollup_dirty_v2 RENAME TO rollup_dirty',
+    ],
+  },
+  {
+    // Per-unit, per-local-day KPI aggregates (kpi-day.md); every stored unit-day is marked for the next refresh.
+    version: 3,
+    statements: () => [
+      `CREATE TABLE kpi_day (${KPI_DAY_COLUMNS_DDL()})`,
+      'CREATE TABLE kpi_dirty (unit_id VARCHAR NOT NULL, day INTEGER NOT NULL)',
+      'INSERT INTO kpi_dirty SELECT DISTINCT unit_id, ((ts_ms + 28800000) // 86400000)::INTEGER FROM readings',
     ],
   },
 ];

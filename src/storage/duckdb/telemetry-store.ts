@@ -1,11 +1,13 @@
 /** DuckDB adapter of the TelemetryStore port. Writes go through one connection, reads through another. */
 import type { DuckDBValue } from '@duckdb/node-api';
+import type { KpiDayQuery, KpiDayStore } from '../../app/ports/kpi-day-store.js';
 import type { AppendResult, DeadLetter, RawQuery, RollupQuery, RollupRow, TelemetryStore } from '../../app/ports/telemetry-store.js';
 import type { Reading } from '../../domain/telemetry-channels.js';
 import { channelColumnList } from './channel-columns.js';
+import { readKpiDays, refreshKpiDays } from './kpi-day.js';
 import { rowToReading } from './reading-rows.js';
 import { readRollups, refreshDirtyRollups } from './rollups.js';
-import type { Row, SerialConnection } from './serial-connection.js';
+import type { Row, SerialConnection, SqlRunner } from './serial-connection.js';
 import { toNumber, toStringOrNull } from './sql-values.js';
 import { GroupCommitWriter, STAGE_DDL } from './telemetry-writer.js';
 import { TelemetryWriteState } from './write-state.js';
@@ -31,7 +33,8 @@ export interface TelemetryConnections {
   readonly release: () => Promise<void>;
 }
 
-export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Promise<TelemetryStore> {
+/** The DuckDB telemetry adapter also keeps the per-local-day KPI aggregates (kpi-day.md): one writer, one refresh. */
+export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Promise<TelemetryStore & KpiDayStore> {
   const { writer, reader } = deps;
   const state = new TelemetryWriteState();
   await writer.exclusive(async (db) => {
@@ -49,7 +52,12 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
     rollupsMaybeDirty = false;
     state.clearDirty();
   };
-  const refresh = (): Promise<number> => writer.transaction((db) => (rollupsMaybeDirty ? refreshDirtyRollups(db) : Promise.resolve(0)), refreshed);
+  // Rollups first: their refresh turns dirty buckets into dirty unit-days (kpi-day.md); both in one transaction.
+  const refreshBoth = async (db: SqlRunner) => {
+    const buckets = rollupsMaybeDirty ? await refreshDirtyRollups(db) : 0;
+    return { buckets, days: await refreshKpiDays(db) };
+  };
+  const refresh = (): Promise<number> => writer.transaction(refreshBoth, refreshed).then((r) => r.buckets);
 
   return {
     append: (readings: readonly Reading[]): Promise<AppendResult> => appender.append(readings),
@@ -75,6 +83,14 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
     latest: async (unitIds: readonly string[]) => unitIds.flatMap((id) => state.latest.get(id) ?? []),
 
     refreshRollups: refresh,
+
+    refreshKpiDays: () => writer.transaction(refreshBoth, refreshed).then((r) => r.days),
+
+    queryKpiDays: (q: KpiDayQuery) =>
+      writer.transaction(async (db) => {
+        await refreshBoth(db);
+        return readKpiDays(db, q);
+      }, refreshed),
 
     countReadings: () =>
       reader.exclusive(async (db) => {
