@@ -65,8 +65,8 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
     // Per-unit, per-local-day KPI aggregates (kpi-day.md); every stored unit-day is marked for the next refresh.
     version: 3,
     statements: () => [
-      `CREATE TABLE kpi_day (${KPI_DAY_COLUMNS_DDL()})`,
-      'CREATE TABLE kpi_dirty (unit_id VARCHAR NOT NULL, day INTEGER NOT NULL)',
+      `CREATE TABLE IF NOT EXISTS kpi_day (${KPI_DAY_COLUMNS_DDL()})`,
+      'CREATE TABLE IF NOT EXISTS kpi_dirty (unit_id VARCHAR NOT NULL, day INTEGER NOT NULL)',
       'INSERT INTO kpi_dirty SELECT DISTINCT unit_id, ((ts_ms + 28800000) // 86400000)::INTEGER FROM readings',
     ],
   },
