@@ -4,3 +4,4 @@ export type * from './access-store.js';
 export * from './clock.js';
 export { ROLLUP_RESOLUTIONS, RESOLUTION_MS } from './telemetry-store.js';
 export type * from './kpi-day-store.js';
+export type * from './fault-event-store.js';

@@ -7,11 +7,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AccessStore } from '../../app/ports/access-store.js';
+import type { FaultEventStore } from '../../app/ports/fault-event-store.js';
 import type { KpiDayStore } from '../../app/ports/kpi-day-store.js';
 import { systemClock, type Clock } from '../../app/ports/clock.js';
 import type { RegistryStore } from '../../app/ports/registry-store.js';
 import type { TelemetryStore } from '../../app/ports/telemetry-store.js';
 import { createDuckDbAccessStore } from './access-store.js';
+import { createDuckDbFaultEventStore } from './fault-events.js';
 import { createDuckDbRegistryStore } from './registry-store.js';
 import { migrate } from './schema.js';
 import { SerialConnection } from './serial-connection.js';
@@ -31,6 +33,8 @@ export interface DuckDbStores {
   readonly access: AccessStore;
   /** Per-local-day KPI aggregates, kept by the telemetry adapter (same object, same writer connection). */
   readonly kpiDays: KpiDayStore;
+  /** Fault events from stored fault codes (fault-events.ts), on the telemetry reader connection. */
+  readonly faultEvents: FaultEventStore;
   /** Closes the three adapters and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -87,6 +91,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     registry,
     access,
     kpiDays: telemetry,
+    faultEvents: createDuckDbFaultEventStore(connections.telemetryReader),
     close: async () => {
       await Promise.all([telemetry.close(), registry.close(), access.close()]);
       await closeDatabase();
