@@ -12,7 +12,9 @@ import type { KpiDayStore } from '../../app/ports/kpi-day-store.js';
 import { systemClock, type Clock } from '../../app/ports/clock.js';
 import type { RegistryStore } from '../../app/ports/registry-store.js';
 import type { TelemetryStore } from '../../app/ports/telemetry-store.js';
+import type { DispatchStore } from '../../app/dispatch/dispatch-store.js';
 import { createDuckDbAccessStore } from './access-store.js';
+import { createDuckDbDispatchStore } from './command-store.js';
 import { createDuckDbFaultEventStore } from './fault-events.js';
 import { createDuckDbRegistryStore } from './registry-store.js';
 import { migrate } from './schema.js';
@@ -33,6 +35,8 @@ export interface DuckDbStores {
   readonly access: AccessStore;
   /** Per-local-day KPI aggregates, kept by the telemetry adapter (same object, same writer connection). */
   readonly kpiDays: KpiDayStore;
+  /** Plans, commands and dispatch alarms (docs/dispatch.md). */
+  readonly dispatch: DispatchStore;
   /** Fault events from stored fault codes (fault-events.ts), on the telemetry reader connection. */
   readonly faultEvents: FaultEventStore;
   /** Closes the three adapters and the database. Idempotent. */
@@ -53,6 +57,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     telemetryReader: await connect(),
     registry: await connect(),
     access: await connect(),
+    dispatch: await connect(),
   };
   const all = Object.values(connections);
 
@@ -76,8 +81,8 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     throw e;
   }
 
-  // The database closes when the bundle closes or when all three adapters have been closed.
-  let open = 3;
+  // The database closes when the bundle closes or when all four adapters have been closed.
+  let open = 4;
   const releaseOne = async () => {
     open -= 1;
     if (open === 0) await closeDatabase();
@@ -85,15 +90,17 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
   const telemetry = await createDuckDbTelemetryStore({ writer: connections.telemetryWriter, reader: connections.telemetryReader, release: releaseOne });
   const registry = await createDuckDbRegistryStore({ conn: connections.registry, release: releaseOne });
   const access = await createDuckDbAccessStore({ conn: connections.access, release: releaseOne });
+  const dispatch = await createDuckDbDispatchStore({ conn: connections.dispatch, release: releaseOne });
 
   return {
     telemetry,
     registry,
     access,
     kpiDays: telemetry,
+    dispatch,
     faultEvents: createDuckDbFaultEventStore(connections.telemetryReader),
     close: async () => {
-      await Promise.all([telemetry.close(), registry.close(), access.close()]);
+      await Promise.all([telemetry.close(), registry.close(), access.close(), dispatch.close()]);
       await closeDatabase();
     },
   };

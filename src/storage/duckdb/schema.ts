@@ -6,6 +6,7 @@
 import type { Clock } from '../../app/ports/clock.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../../domain/registry.js';
 import { CHANNEL_COLUMNS } from './channel-columns.js';
+import { DISPATCH_TABLES_DDL } from './command-store.js';
 import { KPI_DAY_COLUMNS_DDL } from './kpi-day-sql.js';
 import type { SerialConnection, SqlRunner } from './serial-connection.js';
 import { intLiteral, stringLiteral, toNumber } from './sql-values.js';
@@ -69,6 +70,11 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
       'CREATE TABLE IF NOT EXISTS kpi_dirty (unit_id VARCHAR NOT NULL, day INTEGER NOT NULL)',
       'INSERT INTO kpi_dirty SELECT DISTINCT unit_id, ((ts_ms + 28800000) // 86400000)::INTEGER FROM readings',
     ],
+  },
+  {
+    // Dispatch: commands with their delivery state, plan revisions, dispatch alarms (docs/dispatch.md).
+    version: 4,
+    statements: DISPATCH_TABLES_DDL,
   },
 ];
 

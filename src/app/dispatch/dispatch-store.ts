@@ -1,0 +1,48 @@
+/**
+ * Port: durable record of dispatch — plans (one row per transformer, day and revision), commands with
+ * their delivery state, and dispatch alarms. Commands and plans are kept whole (their wire shape) plus
+ * the columns they are looked up by.
+ */
+import type { CommandState } from '../../contract/commands.js';
+import type { CommandView, DispatchAlarm, PlanDetail } from '../../contract/commands-api.js';
+
+export type CommandRecord = CommandView;
+export type PlanRecord = PlanDetail;
+
+export interface CommandQuery {
+  readonly siteIds?: readonly string[];
+  readonly planId?: string;
+  readonly states?: readonly CommandState[];
+  readonly limit: number;
+}
+
+export interface CommandStateChange {
+  readonly state: CommandState;
+  readonly attempts?: number;
+  readonly lastSentAtMs?: number;
+  readonly answeredAtMs?: number;
+  readonly reason?: string | null;
+}
+
+export interface DispatchStore {
+  /** Inserts a command; an id that exists already is refused (ids are unique for life). */
+  insertCommand(c: CommandRecord): Promise<void>;
+  /**
+   * Moves a command to a new state only if it is in one of `from` now; returns the updated record, or null
+   * when it was not (another path answered first: the change is dropped, which makes acks idempotent).
+   */
+  transitionCommand(id: string, from: readonly CommandState[], change: CommandStateChange): Promise<CommandRecord | null>;
+  getCommand(id: string): Promise<CommandRecord | null>;
+  /** Newest first (issue time, then id). */
+  listCommands(q: CommandQuery): Promise<CommandRecord[]>;
+
+  /** Inserts or replaces a plan revision (same id). */
+  putPlan(p: PlanRecord): Promise<void>;
+  getPlan(id: string): Promise<PlanRecord | null>;
+  /** Newest first; `transformerIds` restricts, `day` filters. */
+  listPlans(q: { transformerIds?: readonly string[]; day?: string; limit: number }): Promise<PlanRecord[]>;
+
+  appendAlarm(a: DispatchAlarm): Promise<void>;
+  /** Newest first. */
+  listAlarms(q: { siteIds?: readonly string[]; transformerIds?: readonly string[]; limit: number }): Promise<DispatchAlarm[]>;
+}

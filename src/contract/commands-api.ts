@@ -1,0 +1,171 @@
+/**
+ * Wire contract of the dispatch API (`/api/v1/dispatch/…`, docs/dispatch.md): plans per transformer and
+ * day, their dispatch as schedule uploads, commands with their states, household overrides, alarms and
+ * plan vs actual per village. Shared by the server and the dashboard.
+ */
+import { z } from 'zod';
+import { IdSchema } from '../domain/registry.js';
+import { COMMAND_KINDS, COMMAND_STATES, DeviceCommandSchema, SgReadyStateSchema } from './commands.js';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD').refine((d) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+}, 'not a calendar date');
+
+export const COMMAND_ORIGINS = ['plan', 'replan', 'override'] as const;
+export type CommandOrigin = (typeof COMMAND_ORIGINS)[number];
+
+export const CommandViewSchema = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  unitId: z.string(),
+  siteId: z.string(),
+  kind: z.enum(COMMAND_KINDS),
+  origin: z.enum(COMMAND_ORIGINS),
+  planId: z.string().nullable(),
+  /** User id for operator-issued commands, `system` for plans dispatched by the replanner. */
+  actor: z.string(),
+  state: z.enum(COMMAND_STATES),
+  attempts: z.number(),
+  issuedAtMs: z.number(),
+  expiresAtMs: z.number(),
+  lastSentAtMs: z.number().nullable(),
+  answeredAtMs: z.number().nullable(),
+  /** The device's rejection reason, or why the platform gave up. */
+  reason: z.string().nullable(),
+  command: DeviceCommandSchema,
+});
+export type CommandView = z.infer<typeof CommandViewSchema>;
+
+export const CommandListQuerySchema = z.object({
+  siteId: IdSchema.optional(),
+  planId: z.string().max(120).optional(),
+  state: z.enum(COMMAND_STATES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const PlanHouseholdSchema = z.object({
+  siteId: z.string(),
+  unitId: z.string(),
+  deviceId: z.string(),
+  /** Planned electric power per slot (W). */
+  powerW: z.array(z.number()),
+  /** Planned room temperature at the end of each slot (°C). */
+  tempC: z.array(z.number()),
+  /** Comfort floor per slot (°C). */
+  minTempC: z.array(z.number()),
+  costYuan: z.number(),
+  comfortDeficitKh: z.number(),
+  /** True when the household could not be planned (no building/device) and keeps its own control. */
+  excluded: z.boolean(),
+  note: z.string().nullable(),
+});
+export type PlanHousehold = z.infer<typeof PlanHouseholdSchema>;
+
+export const PlanSummarySchema = z.object({
+  id: z.string(),
+  transformerId: z.string(),
+  villageId: z.string(),
+  day: z.string(),
+  dayStartMs: z.number(),
+  slotS: z.number(),
+  /** 1 for the day-ahead plan; each replan of the rest of the day adds one. */
+  revision: z.number(),
+  /** First slot this revision re-optimised (0 for the day-ahead plan). */
+  fromSlot: z.number(),
+  createdAtMs: z.number(),
+  createdBy: z.string(),
+  /** Why this revision exists: `day-ahead`, or the drift that caused the replan. */
+  reason: z.string(),
+  status: z.enum(['planned', 'dispatched', 'replaced']),
+  tariffId: z.string(),
+  costYuan: z.number(),
+  comfortDeficitKh: z.number(),
+  peakLoadW: z.number(),
+  capacityW: z.number(),
+  issues: z.array(z.string()),
+});
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+
+export const PlanDetailSchema = PlanSummarySchema.extend({
+  priceYuanPerKWh: z.array(z.number()),
+  capacityPerSlotW: z.array(z.number()),
+  households: z.array(PlanHouseholdSchema),
+});
+export type PlanDetail = z.infer<typeof PlanDetailSchema>;
+
+export const CreatePlanSchema = z
+  .strictObject({
+    villageId: IdSchema.optional(),
+    transformerId: IdSchema.optional(),
+    day: isoDay,
+    /** Tariff preset (docs/optimize.md); default the Beijing rural coal-to-electricity tariff. */
+    tariffId: z.string().max(80).optional(),
+  })
+  .refine((b) => (b.villageId === undefined) !== (b.transformerId === undefined), { message: 'give exactly one of villageId or transformerId', path: ['villageId'] });
+export type CreatePlan = z.infer<typeof CreatePlanSchema>;
+
+export const PlanListQuerySchema = z.object({ villageId: IdSchema.optional(), day: isoDay.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+export const OverrideSchema = z
+  .strictObject({
+    siteId: IdSchema,
+    kind: z.enum(['setpoint', 'run-permission']),
+    setpointC: z.number().min(5).max(30).optional(),
+    sgState: SgReadyStateSchema.optional(),
+    /** Start of the override (platform time, epoch ms); default now. */
+    fromMs: z.number().int().min(0).optional(),
+    toMs: z.number().int().min(0),
+    note: z.string().max(300).optional(),
+  })
+  .refine((o) => (o.kind === 'setpoint' ? o.setpointC !== undefined && o.sgState === undefined : o.sgState !== undefined && o.setpointC === undefined), {
+    message: 'a setpoint override needs setpointC, a run-permission override needs sgState (1–4), not both',
+    path: ['kind'],
+  });
+export type Override = z.infer<typeof OverrideSchema>;
+
+export const ALARM_KINDS = ['not-acknowledging', 'rejected', 'replanned', 'plan-issue'] as const;
+export const DispatchAlarmSchema = z.object({
+  atMs: z.number(),
+  kind: z.enum(ALARM_KINDS),
+  siteId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  transformerId: z.string().nullable(),
+  commandId: z.string().nullable(),
+  message: z.string(),
+});
+export type DispatchAlarm = z.infer<typeof DispatchAlarmSchema>;
+
+export const PlanVsActualQuerySchema = z.object({ day: isoDay });
+export const TransformerPlanVsActualSchema = z.object({
+  transformerId: z.string(),
+  planId: z.string(),
+  revision: z.number(),
+  slotS: z.number(),
+  dayStartMs: z.number(),
+  capacityW: z.array(z.number()),
+  plannedLoadW: z.array(z.number()),
+  /** Sum of the measured 15-minute mean unit power of the planned households; null where no household reported. */
+  measuredLoadW: z.array(z.number().nullable()),
+  /** Slots whose measured load exceeded the transformer's heating capacity. */
+  overloadSlots: z.array(z.number()),
+  plannedCostYuan: z.number(),
+  /** Measured energy × the plan's slot prices, over slots with data. */
+  actualCostYuan: z.number(),
+  plannedComfortDeficitKh: z.number(),
+  /** Kelvin-hours of measured indoor temperature below the plan's comfort floor. */
+  actualComfortDeficitKh: z.number(),
+  households: z.array(
+    z.object({
+      siteId: z.string(),
+      plannedEnergyKWh: z.number(),
+      actualEnergyKWh: z.number(),
+      actualComfortDeficitKh: z.number(),
+      /** An operator override is active now: it wins over the plan until it expires. */
+      overridden: z.boolean(),
+      lastCommandState: z.enum(COMMAND_STATES).nullable(),
+    }),
+  ),
+});
+export const PlanVsActualSchema = z.object({ villageId: z.string(), day: z.string(), transformers: z.array(TransformerPlanVsActualSchema) });
+export type PlanVsActual = z.infer<typeof PlanVsActualSchema>;
