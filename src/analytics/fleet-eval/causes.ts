@@ -33,7 +33,7 @@ export interface Cause {
   readonly evidence: readonly Evidence[];
   /** Estimated SPF points lost at `boundary` to this cause (positive = loss); null where no physical estimate exists. */
   readonly estimatedSpfLoss: number | null;
-  readonly boundary: 'h2' | 'h4' | null;
+  readonly boundary: 'h2' | 'h3' | 'h4' | null;
 }
 
 const r1 = (v: number) => v.toFixed(1);
@@ -97,17 +97,21 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
       });
     }
   }
-  if (el.backup.kWh !== null && h4 > 0) {
-    const share = (100 * el.backup.kWh) / h4;
+  // Backup share of all electricity: H4 where the pump is metered, else H3 (unit + backup).
+  const totB = k.energy.boundaries.h4.spf !== null ? 'h4' : 'h3';
+  const tot = k.energy.boundaries[totB].electricityKWh;
+  if (el.backup.kWh !== null && tot > 0) {
+    const share = (100 * el.backup.kWh) / tot;
     const expShare = exp.backupSharePct ?? 0;
     if (share > t.backup.maxSharePct && share - expShare > t.backup.minExcessPctPoints) {
       // Had the heat pump delivered the excess backup heat at its own SPF H2, H4 electricity would be lower by excess·(1 − 1/SPF H2).
-      const excessKWh = ((share - expShare) / 100) * h4;
+      const excessKWh = ((share - expShare) / 100) * tot;
       const saved = spf2 !== null && spf2 > 0 ? excessKWh * (1 - 1 / spf2) : null;
+      const spfTot = k.spf[totB];
       out.push({
         code: 'backup-heater', text: `backup heater uses ${r1(share)} % of electricity (twin ${r1(expShare)} %)`,
-        evidence: [{ figure: 'backup electricity / H4 electricity', unit: '%', actual: share, expected: exp.backupSharePct, threshold: t.backup.maxSharePct }],
-        estimatedSpfLoss: spf4 === null || saved === null ? null : spf4 * (h4 / (h4 - saved) - 1), boundary: 'h4',
+        evidence: [{ figure: `backup electricity / ${totB.toUpperCase()} electricity`, unit: '%', actual: share, expected: exp.backupSharePct, threshold: t.backup.maxSharePct }],
+        estimatedSpfLoss: spfTot === null || saved === null ? null : spfTot * (tot / (tot - saved) - 1), boundary: totB,
       });
     }
   }

@@ -1,6 +1,6 @@
 /** Hand-built units for the fleet-evaluation tests: minute telemetry with a chosen SPF, coverage and faults, through the real KPI engine. */
 import type { HeatPumpUnit, Site } from '../../domain/registry.js';
-import type { Reading } from '../../domain/telemetry-channels.js';
+import type { ChannelValues, Reading } from '../../domain/telemetry-channels.js';
 import { computeUnitKpis } from '../unit-kpis/index.js';
 import type { EvaluatedUnit } from './evaluated-unit.js';
 
@@ -25,6 +25,8 @@ export interface UnitSpec {
   readonly indoorC?: number;
   /** Fault code reported in minutes [from, to). */
   readonly fault?: { readonly code: string; readonly from: number; readonly to: number };
+  /** Channel values to override in minute k (null drops the reading). */
+  readonly minute?: (k: number) => ChannelValues | null;
 }
 
 export function buildUnit(s: UnitSpec): { evaluated: EvaluatedUnit; readings: Reading[] } {
@@ -37,7 +39,9 @@ export function buildUnit(s: UnitSpec): { evaluated: EvaluatedUnit; readings: Re
   const readings: Reading[] = [];
   for (let k = 0; k < withData; k++) {
     const heat = s.heatMeterFault && k >= 60 ? 0 : s.spf * 1000;
-    const values = { unitPowerW: 1000, heatPowerW: heat, supplyTempC: 40, returnTempC: 35, outdoorTempC: 0, indoorTempC: s.indoorC ?? 20 };
+    const extra = s.minute ? s.minute(k) : {};
+    if (extra === null) continue;
+    const values = { unitPowerW: 1000, heatPowerW: heat, supplyTempC: 40, returnTempC: 35, outdoorTempC: 0, indoorTempC: s.indoorC ?? 20, ...extra };
     const fault = s.fault && k >= s.fault.from && k < s.fault.to ? s.fault.code : undefined;
     readings.push(fault ? { unitId: s.id, tsMs: T0_MS + k * 60_000, values, faultCode: fault } : { unitId: s.id, tsMs: T0_MS + k * 60_000, values });
   }
