@@ -4,6 +4,7 @@ import { generateFleet, parseEpw, type FleetDefinition } from '../../sim/index.j
 import { expectedVsActual, rankByShortfall, type ExpectedVsActual } from './expected-vs-actual.js';
 import { hourlyOutdoorFromReadings, periodWeather } from './measured-weather.js';
 import { setpointsFromReadings } from './measured-setpoints.js';
+import { hasNonFinite } from '../unit-kpis/test-support.js';
 import { runTwinFleet } from './twin-fleet.js';
 
 const weather = parseEpw(readFileSync(new URL('../../../data/weather/CHN_Beijing.Beijing.545110_IWEC.epw', import.meta.url), 'utf8'));
@@ -62,6 +63,8 @@ describe('expected vs actual on a twin fleet with known faults', () => {
       expect(r.causes.map((c) => c.code)).not.toContain('high-flow-temperature');
     }
     expect(results[0]?.weather.source).toBe('measured');
+    expect(hasNonFinite(results)).toBe(false);
+    expect(JSON.parse(JSON.stringify({ results, ranking }))).toEqual({ results, ranking });
     expect(results[0]?.boundaryLabel).toBe('SPF H2, 2019-01-07..2019-01-12');
   });
 });
