@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capacityBand } from './evaluated-unit.js';
 import { compareUnits, filterUnits, kpiDistribution } from './fleet-tables.js';
 import { population } from './test-population.js';
 
@@ -47,5 +48,18 @@ describe('distributions and comparisons', () => {
     expect(c.rows[0]?.values.map((v) => Number(v?.toFixed(3)))).toEqual([2.2, 3.4]);
     expect(c.rows[1]?.values).toEqual([40, 40]);
     expect(() => compareUnits(units, { unitIds: ['nope'] })).toThrow(/unknown unit nope/);
+  });
+});
+
+describe('capacity bands', () => {
+  it('labels bands by their edges, lower edge included', () => {
+    expect([7.5, 8, 9.9, 10, 14, 20].map((kw) => capacityBand(kw, [8, 10, 14]))).toEqual(['<8 kW', '8–10 kW', '8–10 kW', '10–14 kW', '≥14 kW', '≥14 kW']);
+    expect(capacityBand(9, [])).toBe('all');
+  });
+  it('units from different periods are not put in one table', () => {
+    const other = population([{ id: 'x', spf: 3 }])[0];
+    if (!other) throw new Error('no unit');
+    const shifted = { ...other, kpis: { ...other.kpis, period: { ...other.kpis.period, toIso: '2019-02-01T00:00:00.000Z' } } };
+    expect(() => kpiDistribution([...units, shifted], { kpi: 'spfH2' })).toThrow(/different periods/);
   });
 });
