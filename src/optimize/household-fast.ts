@@ -54,18 +54,30 @@ export interface FastSolution extends HouseholdPlan {
 export function solveHouseholdFast(h: PreparedHousehold, opts: FastSolveOptions = {}): FastSolution {
   const { p, d, aPow, lower, upper, slackUnitYuan } = h;
   const n = d.n;
+  const backupMax = p.backupMaxW;
   const y = new Float64Array(n);
   const yMax = new Float64Array(n);
   const w = new Float64Array(n);
   const s = new Float64Array(n);
   const room = new Float64Array(n);
+  // Backup heater (COP 1): a second source in every slot, same prefix structure, dearer per unit of heat.
+  const yb = backupMax ? new Float64Array(n) : null;
+  const elecCapW = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const cop = p.cop[j] as number;
-    const capW = Math.min(p.maxPowerW[j] as number, opts.powerCapW ? Math.max(0, opts.powerCapW[j] as number) : Number.POSITIVE_INFINITY);
+    elecCapW[j] = opts.powerCapW ? Math.max(0, opts.powerCapW[j] as number) : Number.POSITIVE_INFINITY;
+    const capW = Math.min(p.maxPowerW[j] as number, elecCapW[j] as number);
     yMax[j] = (capW * cop) / (aPow[j] as number);
     const price = (p.priceYuanPerKWh[j] as number) + (opts.priceAdderYuanPerKWh ? (opts.priceAdderYuanPerKWh[j] as number) : 0);
     w[j] = (price * d.slotH * (aPow[j] as number)) / (1000 * cop);
   }
+  /** Backup heat still available in slot j (scaled units): its own limit and what the allowance leaves after the heat pump. */
+  const backupLeft = (j: number): number => {
+    if (!yb || !backupMax) return 0;
+    const hpW = ((y[j] as number) * (aPow[j] as number)) / (p.cop[j] as number);
+    const elecW = Math.min(backupMax[j] as number, Math.max(0, (elecCapW[j] as number) - hpW));
+    return elecW / (aPow[j] as number) - (yb[j] as number);
+  };
   const refreshRoom = () => {
     let m = Number.POSITIVE_INFINITY;
     for (let k = n - 1; k >= 0; k--) { m = Math.min(m, (upper[k] as number) - (s[k] as number)); room[k] = m; }
@@ -78,13 +90,22 @@ export function solveHouseholdFast(h: PreparedHousehold, opts: FastSolveOptions 
     while (deficit > eps) {
       let best = -1;
       let bestW = Number.POSITIVE_INFINITY;
+      let bestIsBackup = false;
       for (let j = 0; j <= c; j++) {
+        if ((room[j] as number) <= eps) continue;
         // `<=` prefers the latest of equally cheap slots: heat just in time, less decay.
-        if ((w[j] as number) <= bestW && (yMax[j] as number) - (y[j] as number) > eps && (room[j] as number) > eps) { best = j; bestW = w[j] as number; }
+        if ((w[j] as number) <= bestW && (yMax[j] as number) - (y[j] as number) > eps) { best = j; bestW = w[j] as number; bestIsBackup = false; }
+        // The heat pump in slot j is cheaper than the backup there (COP ≥ 1), so the backup in j is
+        // only reached once the heat pump in j is exhausted.
+        if (yb) {
+          const wb = (w[j] as number) * (p.cop[j] as number);
+          if (wb < bestW && backupLeft(j) > eps) { best = j; bestW = wb; bestIsBackup = true; }
+        }
       }
       if (best < 0 || bestW >= (slackUnitYuan[c] as number)) break; // nothing can help (or heat dearer than the deficit): slack
-      const delta = Math.min(deficit, (yMax[best] as number) - (y[best] as number), room[best] as number);
-      y[best] = (y[best] as number) + delta;
+      const avail = bestIsBackup ? backupLeft(best) : (yMax[best] as number) - (y[best] as number);
+      const delta = Math.min(deficit, avail, room[best] as number);
+      if (bestIsBackup && yb) yb[best] = (yb[best] as number) + delta; else y[best] = (y[best] as number) + delta;
       for (let m = best; m < n; m++) { s[m] = (s[m] as number) + delta; room[m] = (room[m] as number) - delta; }
       // Every prefix from `best` on lost the same room; only the minima before `best` need recomputing.
       let r = room[best] as number;
@@ -94,13 +115,23 @@ export function solveHouseholdFast(h: PreparedHousehold, opts: FastSolveOptions 
   }
   const powerW = new Float64Array(n);
   for (let j = 0; j < n; j++) powerW[j] = ((y[j] as number) * (aPow[j] as number)) / (p.cop[j] as number);
-  return evaluatePlan(h, powerW, opts.priceAdderYuanPerKWh);
+  if (!yb) return evaluatePlan(h, powerW, opts.priceAdderYuanPerKWh);
+  const backupW = new Float64Array(n);
+  let any = false;
+  for (let j = 0; j < n; j++) {
+    backupW[j] = (yb[j] as number) * (aPow[j] as number);
+    if ((backupW[j] as number) > 0) { any = true; powerW[j] = (powerW[j] as number) + (backupW[j] as number); }
+  }
+  return evaluatePlan(h, powerW, opts.priceAdderYuanPerKWh, any ? backupW : undefined);
 }
 
-/** Cost, comfort and objective of a given power schedule for a prepared household. */
-export function evaluatePlan(h: PreparedHousehold, powerW: Float64Array, adder?: Float64Array): FastSolution {
+/**
+ * Cost, comfort and objective of a given schedule for a prepared household: `powerW` is the total electric
+ * power, `backupW` the backup heater's part of it (none when absent).
+ */
+export function evaluatePlan(h: PreparedHousehold, powerW: Float64Array, adder?: Float64Array, backupW?: Float64Array): FastSolution {
   const { p, d } = h;
-  const tempC = simulateTempC(p, d, powerW);
+  const tempC = simulateTempC(p, d, powerW, backupW);
   let energyKWh = 0, costYuan = 0, objectiveYuan = 0, comfortDeficitKh = 0, comfortViolations = 0;
   for (let k = 0; k < d.n; k++) {
     const e = ((powerW[k] as number) * d.slotH) / 1000;
@@ -112,5 +143,8 @@ export function evaluatePlan(h: PreparedHousehold, powerW: Float64Array, adder?:
     comfortDeficitKh += deficit * d.slotH;
     if (deficit > COMFORT_TOLERANCE_K) comfortViolations++;
   }
-  return { id: p.id, powerW, tempC, energyKWh, costYuan, objectiveYuan, comfortDeficitKh, comfortViolations };
+  return { id: p.id, powerW, ...(backupW ? { backupW } : {}), tempC, energyKWh, costYuan, objectiveYuan, comfortDeficitKh, comfortViolations };
 }
+
+/** Re-values a schedule (with its backup part) at the household's own tariff. */
+export const revalue = (h: PreparedHousehold, plan: Pick<HouseholdPlan, 'powerW' | 'backupW'>): FastSolution => evaluatePlan(h, plan.powerW, undefined, plan.backupW);

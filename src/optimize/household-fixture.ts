@@ -19,6 +19,8 @@ export interface SyntheticOptions {
   readonly initialTempC?: number;
   readonly heatLossWK?: number;
   readonly capacityJK?: number;
+  /** Backup heater electric limit (W) in every slot; absent = none. */
+  readonly backupMaxW?: number;
 }
 
 const fill = (n: number, v: number | ((k: number) => number)) => Float64Array.from({ length: n }, (_, k) => (typeof v === 'number' ? v : v(k)));
@@ -40,11 +42,12 @@ export function syntheticHousehold(o: SyntheticOptions = {}): HouseholdProblem {
     heatLossWK: o.heatLossWK ?? 250,
     capacityJK: o.capacityJK ?? 50e6,
     penaltyPriceYuanPerKWh: 100 * Math.max(...price),
+    ...(o.backupMaxW !== undefined ? { backupMaxW: fill(n, o.backupMaxW) } : {}),
   };
 }
 
 /** A random but physically plausible household (for solver cross-checks). */
-export function randomHousehold(rng: Rng, id: string, slots = 96): HouseholdProblem {
+export function randomHousehold(rng: Rng, id: string, slots = 96, withBackup = false): HouseholdProblem {
   const r = (lo: number, hi: number) => lo + (hi - lo) * rng.next();
   const valleyFrom = Math.floor(r(0, slots));
   const cheap = r(0.05, 0.3);
@@ -63,5 +66,6 @@ export function randomHousehold(rng: Rng, id: string, slots = 96): HouseholdProb
     initialTempC: r(17, 19),
     heatLossWK: r(150, 500),
     capacityJK: r(15e6, 80e6),
+    ...(withBackup ? { backupMaxW: r(1000, 6000) } : {}),
   });
 }

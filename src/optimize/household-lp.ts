@@ -5,8 +5,8 @@
  */
 import type { Highs, ModelData } from 'highs';
 import type { HouseholdProblem } from './household-problem.js';
-import { prepareHousehold, evaluatePlan, type FastSolution } from './household-fast.js';
-import { buildLp, type LpHousehold, type LpOptions, type LpTransformer } from './lp-model.js';
+import { prepareHousehold, revalue, type FastSolution } from './household-fast.js';
+import { buildLp, scheduleFromColumns, type LpHousehold, type LpOptions, type LpTransformer } from './lp-model.js';
 
 export type LpOutcome =
   | { ok: true; objectiveYuan: number; colValue: Float64Array; seconds: number }
@@ -45,9 +45,7 @@ export function solveHouseholdLp(highs: Highs, p: HouseholdProblem, opts: LpOpti
   const { data, layout } = buildLp(hh, [], opts);
   const out = solveModel(highs, data);
   if (!out.ok) return { ok: false, code: 'solver-status', message: `${p.id}: HiGHS ended with status ${out.status}` };
-  const powerW = new Float64Array(layout.n);
-  for (let j = 0; j < layout.n; j++) powerW[j] = Math.max(0, (out.colValue[layout.powerCol(0, j)] as number) * 1000);
-  const plan = evaluatePlan(prepared, powerW);
+  const plan = revalue(prepared, scheduleFromColumns(layout, out.colValue, 0));
   return { ok: true, status: plan.comfortViolations > 0 ? 'comfort-infeasible' : 'comfort-met', ...plan };
 }
 

@@ -86,6 +86,42 @@ describe('specialised household solver', () => {
     expect(unitBinding).toBeGreaterThan(0);
   });
 
+  it('with a backup heater (COP 1): reaches the HiGHS optimum on 40 random households, the backup only where the unit falls short', () => {
+    const rng = mulberry32(17);
+    let backupUsed = 0;
+    for (let i = 0; i < 40; i++) {
+      const p = randomHousehold(rng, `b${i}`, 96, true);
+      const exact = lp(p);
+      const fast = solveHouseholdFast(prepareHousehold(p));
+      expect(fast.comfortViolations).toBe(exact.comfortViolations);
+      expect(Math.abs(fast.objectiveYuan - exact.objectiveYuan)).toBeLessThanOrEqual(1e-6 * exact.objectiveYuan + 1e-9);
+      const bu = fast.backupW;
+      if (!bu) continue;
+      backupUsed++;
+      // Heat from the backup costs COP times more: it runs only in slots where the heat pump is at its limit.
+      bu.forEach((w, k) => { if (w > 1e-6) expect((fast.powerW[k] as number) - w).toBeGreaterThan((p.maxPowerW[k] as number) * (1 - 1e-6)); });
+    }
+    expect(backupUsed).toBeGreaterThan(0);
+  });
+
+  it('a household its unit cannot keep warm is planned warm with the backup heater, still exact with an allowance and a price adder', () => {
+    const alone = syntheticHousehold({ id: 'cold', maxPowerW: 1000, outdoorC: -5, initialTempC: 19, priceYuanPerKWh: valleyPrice }); // needs 250·23 W of heat, the unit gives 3 kW
+    expect(solveHouseholdFast(prepareHousehold(alone)).comfortViolations).toBeGreaterThan(0);
+    const withBackup = { ...alone, backupMaxW: new Float64Array(96).fill(4000) };
+    const adder = Float64Array.from({ length: 96 }, (_, k) => (k >= 80 ? 0.3 : 0));
+    const cap = new Float64Array(96).fill(5000).fill(3000, 0, 16);
+    const fast = solveHouseholdFast(prepareHousehold(withBackup), { powerCapW: cap, priceAdderYuanPerKWh: adder });
+    expect(fast.comfortViolations).toBe(0);
+    expect(fast.backupW?.some((w) => w > 0)).toBe(true);
+    fast.powerW.forEach((w, k) => expect(w).toBeLessThanOrEqual((cap[k] as number) + 1e-6));
+    // HiGHS on the same problem with the allowance and the adder folded into the data.
+    const folded = { ...withBackup, priceYuanPerKWh: Float64Array.from(withBackup.priceYuanPerKWh, (x, k) => x + (adder[k] as number)),
+      maxPowerW: Float64Array.from(cap, (c) => Math.min(c, 1000)) };
+    // The allowance caps heat pump + backup together; for HiGHS it is split (heat pump first, as the solver does).
+    const exact = lp({ ...folded, backupMaxW: Float64Array.from(cap, (c, k) => Math.min(4000, c - (folded.maxPowerW[k] as number))) });
+    expect(Math.abs(fast.objectiveYuan - exact.objectiveYuan)).toBeLessThanOrEqual(1e-6 * exact.objectiveYuan);
+  });
+
   it('respects a per-slot power allowance and a coordination price adder', () => {
     const p = syntheticHousehold({ priceYuanPerKWh: valleyPrice });
     const pr = prepareHousehold(p);

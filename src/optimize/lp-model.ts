@@ -1,7 +1,8 @@
 /**
  * The household LP (and the monolithic fleet LP: households plus one capacity row per transformer
  * and slot) as HiGHS model arrays in CSC form. Columns per household: P_j (kW), T_c (°C), s_c (K),
- * and the churn variables d_j ≥ |P_j − P_(j−1)| when a churn price is set. See household-lp.md.
+ * the churn variables d_j ≥ |P_j − P_(j−1)| when a churn price is set, and the backup heater's B_j (kW,
+ * heat = power) when any household has one. See household-lp.md.
  */
 import type { ModelData } from 'highs';
 import type { Discretised } from './rc-model.js';
@@ -22,14 +23,19 @@ export interface LpOptions {
 export interface LpLayout {
   readonly n: number;
   readonly stride: number;
-  /** Column of P_j of household h (kW). */
+  /** Column of P_j of household h (kW): the heat pump's electric power. */
   powerCol(h: number, j: number): number;
+  /** Column of the backup heater's B_j (kW), or −1 when the model has no backup columns. */
+  backupCol(h: number, j: number): number;
 }
 
 export function buildLp(hh: readonly LpHousehold[], transformers: readonly LpTransformer[], opts: LpOptions = {}): { data: ModelData; layout: LpLayout } {
   const n = hh[0]?.d.n ?? 0;
   const churn = (opts.churnYuanPerKW ?? 0) > 0;
-  const stride = 3 * n + (churn ? n - 1 : 0);
+  const backup = hh.some(({ p }) => p.backupMaxW !== undefined);
+  const churnCols = churn ? n - 1 : 0;
+  const stride = 3 * n + churnCols + (backup ? n : 0);
+  const backupCol0 = 3 * n + churnCols;
   const rowStride = 2 * n + (churn ? 2 * (n - 1) : 0);
   const numCols = hh.length * stride;
   const numRows = hh.length * rowStride + transformers.length * n;
@@ -87,6 +93,16 @@ export function buildLp(hh: readonly LpHousehold[], transformers: readonly LpTra
         rowLower[churnRow(j) + 1] = 0;
       }
     }
+    if (backup) {
+      for (let j = 0; j < n; j++) {
+        colCost[c0 + backupCol0 + j] = (p.priceYuanPerKWh[j] as number) * d.slotH;
+        colUpper[c0 + backupCol0 + j] = p.backupMaxW ? (p.backupMaxW[j] as number) / 1000 : 0;
+        entry(r0 + j, -d.bKPerW * 1000);
+        const g = trafoOf[h] as number;
+        if (g >= 0) entry(trafoRow0 + g * n + j, 1);
+        endCol();
+      }
+    }
   });
   transformers.forEach((t, g) => {
     for (let j = 0; j < n; j++) rowUpper[trafoRow0 + g * n + j] = (t.capacityW[j] as number) / 1000;
@@ -95,5 +111,19 @@ export function buildLp(hh: readonly LpHousehold[], transformers: readonly LpTra
     numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper,
     matrix: { format: 'csc', numRows, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
   };
-  return { data, layout: { n, stride, powerCol: (h, j) => h * stride + j } };
+  return { data, layout: { n, stride, powerCol: (h, j) => h * stride + j, backupCol: (h, j) => (backup ? h * stride + backupCol0 + j : -1) } };
+}
+
+/** Household h's schedule from an LP solution: total electric power and the backup heater's part (W). */
+export function scheduleFromColumns(layout: LpLayout, colValue: Float64Array, h: number): { powerW: Float64Array; backupW?: Float64Array } {
+  const powerW = new Float64Array(layout.n);
+  for (let j = 0; j < layout.n; j++) powerW[j] = Math.max(0, (colValue[layout.powerCol(h, j)] as number) * 1000);
+  if (layout.backupCol(h, 0) < 0) return { powerW };
+  const backupW = new Float64Array(layout.n);
+  let any = false;
+  for (let j = 0; j < layout.n; j++) {
+    backupW[j] = Math.max(0, (colValue[layout.backupCol(h, j)] as number) * 1000);
+    if ((backupW[j] as number) > 0) { any = true; powerW[j] = (powerW[j] as number) + (backupW[j] as number); }
+  }
+  return any ? { powerW, backupW } : { powerW };
 }

@@ -44,19 +44,25 @@ export function discretise(p: HouseholdProblem): Discretised {
   const penaltyYuanPerK = new Float64Array(n);
   let maxInvCopDecay = 0;
   for (let c = 0; c < n; c++) {
-    // max over j ≤ c of 1/(COP_j a^(c−j)) = max(previous / a, 1/COP_c)
-    maxInvCopDecay = Math.max(maxInvCopDecay / a, 1 / (p.cop[c] as number));
+    // max over j ≤ c of 1/(COP_j a^(c−j)) = max(previous / a, 1/COP_c); a backup heater that may run
+    // in slot c is a source with COP 1, the dearest heat there.
+    const dearestCop = p.backupMaxW && (p.backupMaxW[c] as number) > 0 ? 1 : (p.cop[c] as number);
+    maxInvCopDecay = Math.max(maxInvCopDecay / a, 1 / dearestCop);
     penaltyYuanPerK[c] = (p.penaltyPriceYuanPerKWh * slotH * maxInvCopDecay) / (1000 * b);
   }
   return { n, a, bKPerW: b, e, freeC, maxEffC, slotH, penaltyYuanPerK };
 }
 
-/** Room temperature at the end of each slot for electric power `powerW`. */
-export function simulateTempC(p: HouseholdProblem, d: Discretised, powerW: ArrayLike<number>): Float64Array {
+/**
+ * Room temperature at the end of each slot for total electric power `powerW`, of which `backupW` (if
+ * given) runs the backup heater (heat = power) and the rest the heat pump (heat = COP · power).
+ */
+export function simulateTempC(p: HouseholdProblem, d: Discretised, powerW: ArrayLike<number>, backupW?: ArrayLike<number>): Float64Array {
   const out = new Float64Array(d.n);
   let t = p.initialTempC;
   for (let k = 0; k < d.n; k++) {
-    t = d.a * t + d.bKPerW * (p.cop[k] as number) * (powerW[k] as number) + (d.e[k] as number);
+    const bu = backupW ? (backupW[k] as number) : 0;
+    t = d.a * t + d.bKPerW * ((p.cop[k] as number) * ((powerW[k] as number) - bu) + bu) + (d.e[k] as number);
     out[k] = t;
   }
   return out;

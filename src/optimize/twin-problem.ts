@@ -5,6 +5,7 @@
  *   slow time constant τ (C = τ·H), the dominant mode over a day (see household-lp.md).
  * - COP and capacity per slot from the unit's performance map at the outdoor (or ground) temperature and
  *   the supply temperature its heating curve needs at the comfort setpoint (constant within a slot).
+ * - Backup heater (optional, `backup`): the unit's resistance heater, COP 1, as a second source.
  * - Comfort: the occupants' scheduled setpoint minus the thermostat hysteresis as the floor, the day
  *   setpoint plus the twin's boost allowance (controls.ts BOOST_K) as the ceiling.
  */
@@ -22,6 +23,14 @@ export interface TwinProblemOptions {
   readonly priceYuanPerKWh: Float64Array;
   /** Room temperature at the start; default: the scheduled setpoint then. */
   readonly initialTempC?: number;
+  /**
+   * The unit's backup heater (COP 1, `unit.backupKw`) as a second source in the plan:
+   * 'off' (default: the heat pump only), 'below-enable-temperature' (only in slots whose forecast outdoor
+   * temperature is below the installer's `unit.backupBelowC`, as the twin's controller does), or 'always'
+   * (the platform may run it in any slot, e.g. by moving the bivalence point; it is used only where the
+   * heat pump cannot hold comfort, since its heat costs COP times more).
+   */
+  readonly backup?: 'off' | 'below-enable-temperature' | 'always';
 }
 
 export function householdProblemFromTwin(h: HouseholdDefinition, weather: WeatherSeries, o: TwinProblemOptions): HouseholdProblem {
@@ -34,6 +43,8 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
   const annualMeanC = weather.tempC.reduce((s, t) => s + t, 0) / weather.length;
   const cop = new Float64Array(n), maxPowerW = new Float64Array(n), outdoorC = new Float64Array(n), gainsW = new Float64Array(n);
   const minTempC = new Float64Array(n), maxTempC = new Float64Array(n);
+  const backupMode = o.backup ?? 'off';
+  const backupMaxW = backupMode === 'off' || !(h.unit.backupKw > 0) ? undefined : new Float64Array(n);
   const ws = emptyWeatherSample();
   let startSetpointC = occ.daySetpointC;
   for (let k = 0; k < n; k++) {
@@ -54,6 +65,7 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
     const spEnd = scheduledSetpointC(endHour, occ.daySetpointC, occ.nightSetpointC, occ.nightFromH, occ.nightToH);
     minTempC[k] = spEnd - occ.hysteresisK;
     maxTempC[k] = occ.daySetpointC + BOOST_K;
+    if (backupMaxW) backupMaxW[k] = backupMode === 'always' || ws.tempC < h.unit.backupBelowC ? h.unit.backupKw * 1000 : 0;
   }
   return {
     id: h.id, slotS: o.slotS, priceYuanPerKWh: o.priceYuanPerKWh, cop, maxPowerW, outdoorC, gainsW, minTempC, maxTempC,
@@ -61,5 +73,6 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
     heatLossWK: th.totalHWK,
     capacityJK: slowH * 3600 * th.totalHWK,
     penaltyPriceYuanPerKWh: PENALTY_PRICE_MULTIPLE * Math.max(...o.priceYuanPerKWh),
+    ...(backupMaxW ? { backupMaxW } : {}),
   };
 }

@@ -14,7 +14,8 @@
  * schedules exist; a plan that still uses them is reported as not found (null).
  */
 import type { Highs } from 'highs';
-import { evaluatePlan, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { revalue, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { clipToCapacity, ScheduleMix, type Schedule } from './schedule-mix.js';
 
 export interface ColumnGenerationResult {
   readonly plans: FastSolution[];
@@ -48,7 +49,7 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
   const H = hh.length;
   const slotH = hh[0]?.d.slotH ?? 0;
   const owners: number[] = [];
-  const schedules: Float64Array[] = [];
+  const schedules: Schedule[] = [];
   const seen = hh.map(() => new Set<string>());
   const rowLower = new Float64Array(H + n).fill(-Infinity);
   const rowUpper = new Float64Array(H + n);
@@ -75,13 +76,13 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
         for (const w of plan.powerW) key += `${Math.round(w)},`;
         if (seen[i]?.has(key)) return;
         seen[i]?.add(key);
-        const own = evaluatePlan(hh[i] as PreparedHousehold, plan.powerW);
+        const own = revalue(hh[i] as PreparedHousehold, plan);
         cost.push(own.objectiveYuan);
         indices.push(i); values.push(1);
         for (let k = 0; k < n; k++) if ((plan.powerW[k] as number) > 1e-9) { indices.push(H + k); values.push((plan.powerW[k] as number) / 1000); }
         starts.push(indices.length);
         owners.push(i);
-        schedules.push(plan.powerW);
+        schedules.push(plan);
       });
       const count = cost.length;
       if (count === 0) return 0;
@@ -127,21 +128,13 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
       model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, new Float64Array(n).fill(boxYuanPerKWh * slotH));
     }
     if (!Number.isFinite(upper)) return null;
-    const mix = hh.map(() => new Float64Array(n));
+    const mix = hh.map(() => new ScheduleMix(n));
     owners.forEach((i, s) => {
       const mu = colValue[n + s] as number;
-      if (!(mu > 0)) return;
-      const m = mix[i] as Float64Array;
-      const x = schedules[s] as Float64Array;
-      for (let k = 0; k < n; k++) m[k] = (m[k] as number) + mu * (x[k] as number);
+      if (mu > 0) mix[i]?.add(mu, schedules[s] as Schedule);
     });
-    // Solver round-off: scale a slot down where the mix exceeds the limit by a hair.
-    for (let k = 0; k < n; k++) {
-      let load = 0;
-      for (const m of mix) load += m[k] as number;
-      if (load > (capacityW[k] as number)) for (const m of mix) m[k] = ((m[k] as number) * (capacityW[k] as number)) / load;
-    }
-    const plans = hh.map((h, i) => evaluatePlan(h, mix[i] as Float64Array));
+    clipToCapacity(mix, capacityW);
+    const plans = hh.map((h, i) => revalue(h, (mix[i] as ScheduleMix).schedule()));
     const value = plans.reduce((s, p) => s + p.objectiveYuan, 0);
     return { plans, upperYuan: value, lowerYuan: Math.min(lower, value), rounds, householdSolves: solves };
   } finally {

@@ -7,7 +7,8 @@
  * (restore.ts). L(λ) is a valid lower bound, so every plan carries a certified optimality gap.
  * Method: Mhanna, Chapman & Verbič 2016 (dual decomposition for residential demand response); docs/optimize.md.
  */
-import { evaluatePlan, prepareHousehold, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { prepareHousehold, revalue, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { clipToCapacity, ScheduleMix } from './schedule-mix.js';
 import type { Highs } from 'highs';
 import { ColumnPool, solveMaster } from './master.js';
 import { solveFleetMonolithic } from './monolithic.js';
@@ -173,12 +174,12 @@ export function coordinateFleet(groups: readonly TransformerGroup[], opts: Coord
       // transformer alarm, solve this group exactly with HiGHS and keep its plan if it is better.
       const exact = solveFleetMonolithic(highs, [g]);
       if (exact.ok && exact.objectiveYuan < r.plan.objectiveYuan) {
-        const plans = exact.plans;
         const cap = r.plan.capacityW;
-        const loadW = new Float64Array(r.plan.loadW.length);
-        for (const p of plans) p.powerW.forEach((w, k) => { loadW[k] = (loadW[k] as number) + w; });
-        for (let k = 0; k < loadW.length; k++) if ((loadW[k] as number) > (r.plan.capacityW[k] as number)) plans.forEach((p) => { p.powerW[k] = ((p.powerW[k] as number) * (r.plan.capacityW[k] as number)) / (loadW[k] as number); });
-        const fixed = plans.map((p, i) => evaluatePlan(prepared(g, i), p.powerW));
+        const mixes = exact.plans.map((p) => { const m = new ScheduleMix(cap.length); m.add(1, p); return m; });
+        clipToCapacity(mixes, cap); // solver round-off: the limit holds exactly
+        const fixed = mixes.map((m, i) => revalue(prepared(g, i), m.schedule()));
+        const loadW = new Float64Array(cap.length);
+        for (const p of fixed) p.powerW.forEach((w, k) => { loadW[k] = (loadW[k] as number) + w; });
         const objective = sumObjective(fixed);
         r = { ...r, plan: { ...r.plan, plans: fixed, loadW: Float64Array.from(loadW, (w, k) => Math.min(w, cap[k] as number)), costYuan: fixed.reduce((s, p) => s + p.costYuan, 0), objectiveYuan: objective, lowerBoundYuan: Math.min(objective, Math.max(r.plan.lowerBoundYuan, exact.objectiveYuan)), exactFallback: true } };
       }

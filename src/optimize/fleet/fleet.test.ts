@@ -99,6 +99,20 @@ describe('fleet coordination', () => {
     }
   });
 
+  it('with a backup heater the weak household is planned warm, no alarm, and the fleet plan still matches HiGHS', () => {
+    const weak = syntheticHousehold({ id: 'weak', priceYuanPerKWh: valleyPrice, maxPowerW: 800, outdoorC: -8, backupMaxW: 5000 }); // needs 6.5 kW of heat, the unit gives 2.4
+    const g = group('T1', [...households(10, 12, 'k'), weak], 0.75);
+    const plan = coordinateFleet([g], { gapTolerance: 0.001 }, highs);
+    const mono = solveFleetMonolithic(highs, [g]);
+    if (!mono.ok) throw new Error(mono.status);
+    expect(plan.alarm).toBe(false);
+    expect(plan.comfortViolations).toBe(0);
+    const w = plan.groups[0]?.plans.find((p) => p.id === 'weak');
+    expect(w?.backupW?.some((x) => x > 0)).toBe(true);
+    expect(overloadW(plan.groups[0]!)).toBeLessThanOrEqual(1e-6); // the backup's power counts on the transformer
+    expect((plan.objectiveYuan - mono.objectiveYuan) / mono.costYuan).toBeLessThanOrEqual(0.002);
+  });
+
   it('base load reduces the capacity left for heating, never below zero', () => {
     const base = new Float64Array(96).fill(5000);
     base[10] = 1e9;

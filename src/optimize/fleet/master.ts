@@ -6,11 +6,12 @@
  * limits hold; the limit holds by the master's rows. Solved once per group by HiGHS.
  */
 import type { Highs } from 'highs';
-import { evaluatePlan, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { revalue, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { clipToCapacity, ScheduleMix, type Schedule } from './schedule-mix.js';
 import { solveModel } from '../household-lp.js';
 
 export class ColumnPool {
-  private readonly cols: Float64Array[][];
+  private readonly cols: Schedule[][];
   private readonly keys: Set<string>[];
   constructor(households: number) {
     this.cols = Array.from({ length: households }, () => []);
@@ -23,11 +24,11 @@ export class ColumnPool {
       for (const w of p.powerW) key += `${Math.round(w)},`;
       if (this.keys[i]?.has(key)) return;
       this.keys[i]?.add(key);
-      this.cols[i]?.push(p.powerW);
+      this.cols[i]?.push(p);
     });
   }
   get size(): number { return this.cols.reduce((s, c) => s + c.length, 0); }
-  columns(i: number): readonly Float64Array[] { return this.cols[i] ?? []; }
+  columns(i: number): readonly Schedule[] { return this.cols[i] ?? []; }
 }
 
 export function solveMaster(highs: Highs, hh: readonly PreparedHousehold[], pool: ColumnPool, capacityW: Float64Array): FastSolution[] | null {
@@ -38,12 +39,12 @@ export function solveMaster(highs: Highs, hh: readonly PreparedHousehold[], pool
   const starts: number[] = [0];
   const indices: number[] = [];
   const values: number[] = [];
-  const owner: [number, Float64Array][] = [];
+  const owner: [number, Schedule][] = [];
   hh.forEach((h, i) => {
     for (const x of pool.columns(i)) {
-      colCost.push(evaluatePlan(h, x).objectiveYuan);
+      colCost.push(revalue(h, x).objectiveYuan);
       indices.push(i); values.push(1);
-      for (let k = 0; k < n; k++) if ((x[k] as number) > 1e-9) { indices.push(H + k); values.push((x[k] as number) / 1000); }
+      for (let k = 0; k < n; k++) if ((x.powerW[k] as number) > 1e-9) { indices.push(H + k); values.push((x.powerW[k] as number) / 1000); }
       starts.push(indices.length);
       owner.push([i, x]);
     }
@@ -58,18 +59,11 @@ export function solveMaster(highs: Highs, hh: readonly PreparedHousehold[], pool
     matrix: { format: 'csc', numRows, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
   });
   if (!out.ok) return null;
-  const mix = hh.map(() => new Float64Array(n));
+  const mix = hh.map(() => new ScheduleMix(n));
   owner.forEach(([i, x], c) => {
     const mu = out.colValue[c] as number;
-    if (mu <= 0) return;
-    const m = mix[i] as Float64Array;
-    for (let k = 0; k < n; k++) m[k] = (m[k] as number) + mu * (x[k] as number);
+    if (mu > 0) mix[i]?.add(mu, x);
   });
-  // Clip solver round-off so the limit holds exactly: scale the slot down where the mix exceeds it.
-  for (let k = 0; k < n; k++) {
-    let load = 0;
-    for (const m of mix) load += m[k] as number;
-    if (load > (capacityW[k] as number)) for (const m of mix) m[k] = ((m[k] as number) * (capacityW[k] as number)) / load;
-  }
-  return hh.map((h, i) => evaluatePlan(h, mix[i] as Float64Array));
+  clipToCapacity(mix, capacityW); // solver round-off: the limit holds exactly
+  return hh.map((h, i) => revalue(h, (mix[i] as ScheduleMix).schedule()));
 }

@@ -4,8 +4,8 @@
  * the decomposition, not to plan large fleets. HiGHS blocks: call it from a worker thread.
  */
 import type { Highs } from 'highs';
-import { prepareHousehold, evaluatePlan, type FastSolution } from '../household-fast.js';
-import { buildLp, type LpTransformer } from '../lp-model.js';
+import { prepareHousehold, revalue, type FastSolution } from '../household-fast.js';
+import { buildLp, scheduleFromColumns, type LpTransformer } from '../lp-model.js';
 import { solveModel } from '../household-lp.js';
 import { heatingCapacityW, type TransformerGroup } from './types.js';
 
@@ -28,9 +28,7 @@ export function solveFleetMonolithic(highs: Highs, groups: readonly TransformerG
   if (!out.ok) return { ...out, ...size };
   let cost = 0, violations = 0, maxOverloadW = 0;
   const plans = prepared.map((h, i) => {
-    const powerW = new Float64Array(n);
-    for (let j = 0; j < n; j++) powerW[j] = Math.max(0, (out.colValue[layout.powerCol(i, j)] as number) * 1000);
-    const plan = evaluatePlan(h, powerW);
+    const plan = revalue(h, scheduleFromColumns(layout, out.colValue, i));
     cost += plan.costYuan;
     violations += plan.comfortViolations;
     return plan;

@@ -7,7 +7,10 @@
  * capacity left over, one after another. Households short of comfort even alone (`priority`) are served first. Comfort is never traded for the limit silently: remaining
  * deficits are reported by the caller.
  */
-import { evaluatePlan, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { revalue, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+
+/** Largest electric draw of the household in slot k: heat pump plus backup heater. */
+const unitMaxW = (h: PreparedHousehold, k: number): number => (h.p.maxPowerW[k] as number) + (h.p.backupMaxW ? (h.p.backupMaxW[k] as number) : 0);
 
 export function restore(hh: readonly PreparedHousehold[], reference: readonly Float64Array[], capacityW: Float64Array, priority: readonly boolean[], priceAdderYuanPerKWh?: Float64Array): FastSolution[] {
   const n = capacityW.length;
@@ -19,7 +22,7 @@ export function restore(hh: readonly PreparedHousehold[], reference: readonly Fl
     for (let k = 0; k < n; k++) {
       refLoad[k] = (refLoad[k] as number) + (r[k] as number);
       if (priority[i]) priorityLoad[k] = (priorityLoad[k] as number) + (r[k] as number);
-      spare[k] = (spare[k] as number) + Math.max(0, (h.p.maxPowerW[k] as number) - (r[k] as number));
+      spare[k] = (spare[k] as number) + Math.max(0, unitMaxW(h, k) - (r[k] as number));
     }
   });
   const allowances = hh.map((h, i) => {
@@ -34,7 +37,7 @@ export function restore(hh: readonly PreparedHousehold[], reference: readonly Fl
       // (a comfort deficit costs more than any energy); the others share what is left pro rata.
       if (load > cap) a[k] = priority[i] ? (pLoad > cap ? (rk * cap) / pLoad : rk) : (load - pLoad > 0 ? (rk * Math.max(0, cap - pLoad)) / (load - pLoad) : 0);
       else {
-        const free = Math.max(0, (h.p.maxPowerW[k] as number) - rk);
+        const free = Math.max(0, unitMaxW(h, k) - rk);
         a[k] = rk + ((spare[k] as number) > 0 ? ((cap - load) * free) / (spare[k] as number) : 0);
       }
     }
@@ -44,7 +47,7 @@ export function restore(hh: readonly PreparedHousehold[], reference: readonly Fl
   // dual found cheap for the fleet; the plan is then valued at the household's own tariff.
   const plans = hh.map((h, i) => {
     const opts = priceAdderYuanPerKWh ? { powerCapW: allowances[i] as Float64Array, priceAdderYuanPerKWh } : { powerCapW: allowances[i] as Float64Array };
-    return evaluatePlan(h, solveHouseholdFast(h, opts).powerW);
+    return revalue(h, solveHouseholdFast(h, opts));
   });
   const left = Float64Array.from(capacityW);
   for (const pl of plans) for (let k = 0; k < n; k++) left[k] = (left[k] as number) - (pl.powerW[k] as number);
@@ -70,7 +73,7 @@ export function restoreSequential(hh: readonly PreparedHousehold[], capacityW: F
   return hh.map((h) => {
     const sol = solveHouseholdFast(h, { powerCapW: left, priceAdderYuanPerKWh });
     for (let k = 0; k < left.length; k++) left[k] = Math.max(0, (left[k] as number) - (sol.powerW[k] as number));
-    return evaluatePlan(h, sol.powerW);
+    return revalue(h, sol);
   });
 }
 
