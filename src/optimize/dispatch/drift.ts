@@ -1,0 +1,137 @@
+/**
+ * Drift between a dispatched plan and what the households did, and the decision to replan the rest of the
+ * day (rolling horizon). Pure: slots of planned and measured power and room temperature in, a verdict out.
+ * Equations, thresholds and their status: drift.md.
+ */
+
+/** Thresholds of the replanning decision (drift.md explains each; engineering choices, not sourced values). */
+export interface DriftThresholds {
+  /** Slots looked back over (4 × 15 min = the last hour). */
+  readonly windowSlots: number;
+  /** A household drifts in energy when |ΔE| over the window exceeds both of these. */
+  readonly householdEnergyKWh: number;
+  readonly householdEnergyFraction: number;
+  /** …or when its room is this much colder than planned (mean over the window's slots with data). */
+  readonly householdColderK: number;
+  /** A transformer drifts when |ΔE| of its households over the window exceeds both of these. */
+  readonly transformerEnergyKWh: number;
+  readonly transformerEnergyFraction: number;
+  /** A household with no measurement in this many latest slots counts as offline. */
+  readonly offlineSlots: number;
+  /** Least platform time between two replans of one transformer, unless it is overloaded. */
+  readonly minReplanIntervalMs: number;
+}
+
+export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = {
+  windowSlots: 4,
+  householdEnergyKWh: 0.5,
+  householdEnergyFraction: 0.3,
+  householdColderK: 1.0,
+  transformerEnergyKWh: 2,
+  transformerEnergyFraction: 0.15,
+  offlineSlots: 2,
+  minReplanIntervalMs: 3_600_000,
+};
+
+export interface HouseholdTrack {
+  readonly id: string;
+  /** Planned electric power per slot (W) and room temperature at the end of each slot (°C). */
+  readonly plannedPowerW: ArrayLike<number>;
+  readonly plannedTempC: ArrayLike<number>;
+  /** Measured mean power and mean room temperature per slot; null where nothing was measured. */
+  readonly measuredPowerW: ArrayLike<number | null>;
+  readonly measuredTempC: ArrayLike<number | null>;
+}
+
+export interface HouseholdDrift {
+  readonly id: string;
+  /** Measured minus planned energy over the window (kWh), slots with data only. */
+  readonly energyDeltaKWh: number;
+  readonly plannedEnergyKWh: number;
+  /** Planned minus measured room temperature, mean over the window (K); positive = colder than planned. */
+  readonly colderK: number | null;
+  readonly offline: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface DriftReport {
+  /** Slots [fromSlot, nowSlot) were compared. */
+  readonly fromSlot: number;
+  readonly nowSlot: number;
+  readonly households: readonly HouseholdDrift[];
+  readonly transformerEnergyDeltaKWh: number;
+  readonly transformerPlannedEnergyKWh: number;
+  /** Window slots whose measured load exceeded the heating capacity. */
+  readonly overloadSlots: readonly number[];
+  readonly replan: boolean;
+  /** Why (empty when no replan is needed). */
+  readonly reasons: readonly string[];
+}
+
+const f1 = (x: number) => x.toFixed(1);
+
+/**
+ * Compares the window of slots before `nowSlot` (the slot in progress is not complete: left out).
+ * `lastReplanMs`/`nowMs` apply the minimum interval between replans.
+ */
+export function detectDrift(input: {
+  readonly households: readonly HouseholdTrack[];
+  readonly capacityW: ArrayLike<number>;
+  readonly slotS: number;
+  readonly nowSlot: number;
+  readonly nowMs: number;
+  readonly lastReplanMs: number | null;
+  readonly thresholds?: Partial<DriftThresholds>;
+}): DriftReport {
+  const t = { ...DEFAULT_DRIFT_THRESHOLDS, ...input.thresholds };
+  const slotH = input.slotS / 3600;
+  const nowSlot = Math.max(0, Math.min(input.nowSlot, input.capacityW.length));
+  const fromSlot = Math.max(0, nowSlot - t.windowSlots);
+  const households: HouseholdDrift[] = [];
+  let txDelta = 0;
+  let txPlanned = 0;
+  const measuredLoad = new Float64Array(nowSlot - fromSlot);
+  const anyMeasured = new Uint8Array(nowSlot - fromSlot);
+  for (const h of input.households) {
+    let delta = 0, planned = 0, colderSum = 0, colderN = 0;
+    for (let k = fromSlot; k < nowSlot; k++) {
+      const p = h.measuredPowerW[k] ?? null;
+      if (p !== null) {
+        delta += (p - (h.plannedPowerW[k] as number)) * slotH / 1000;
+        planned += ((h.plannedPowerW[k] as number) * slotH) / 1000;
+        measuredLoad[k - fromSlot] = (measuredLoad[k - fromSlot] as number) + p;
+        anyMeasured[k - fromSlot] = 1;
+      }
+      const tc = h.measuredTempC[k] ?? null;
+      if (tc !== null) {
+        colderSum += (h.plannedTempC[k] as number) - tc;
+        colderN++;
+      }
+    }
+    let recent = 0;
+    for (let k = Math.max(0, nowSlot - t.offlineSlots); k < nowSlot; k++) if ((h.measuredPowerW[k] ?? null) !== null || (h.measuredTempC[k] ?? null) !== null) recent++;
+    const offline = nowSlot >= t.offlineSlots && recent === 0;
+    const colderK = colderN > 0 ? colderSum / colderN : null;
+    const reasons: string[] = [];
+    if (offline) reasons.push(`${h.id}: no measurement in the last ${t.offlineSlots} slots (offline)`);
+    if (Math.abs(delta) > t.householdEnergyKWh && Math.abs(delta) > t.householdEnergyFraction * planned) {
+      reasons.push(`${h.id}: used ${f1(Math.abs(delta))} kWh ${delta > 0 ? 'more' : 'less'} than planned over the last ${nowSlot - fromSlot} slots`);
+    }
+    if (colderK !== null && colderK > t.householdColderK) reasons.push(`${h.id}: room ${f1(colderK)} K colder than planned`);
+    households.push({ id: h.id, energyDeltaKWh: delta, plannedEnergyKWh: planned, colderK, offline, reasons });
+    txDelta += delta;
+    txPlanned += planned;
+  }
+  const overloadSlots: number[] = [];
+  for (let k = fromSlot; k < nowSlot; k++) if (anyMeasured[k - fromSlot] === 1 && (measuredLoad[k - fromSlot] as number) > (input.capacityW[k] as number) * (1 + 1e-6)) overloadSlots.push(k);
+
+  const reasons: string[] = [];
+  if (overloadSlots.length > 0) reasons.push(`measured load above the transformer's heating capacity in slot(s) ${overloadSlots.join(', ')}`);
+  if (Math.abs(txDelta) > t.transformerEnergyKWh && Math.abs(txDelta) > t.transformerEnergyFraction * txPlanned) {
+    reasons.push(`households behind the transformer used ${f1(Math.abs(txDelta))} kWh ${txDelta > 0 ? 'more' : 'less'} than planned (${f1(txPlanned)} kWh planned)`);
+  }
+  for (const h of households) reasons.push(...h.reasons);
+  const tooSoon = input.lastReplanMs !== null && input.nowMs - input.lastReplanMs < t.minReplanIntervalMs && overloadSlots.length === 0;
+  const replan = reasons.length > 0 && !tooSoon && nowSlot < input.capacityW.length;
+  return { fromSlot, nowSlot, households, transformerEnergyDeltaKWh: txDelta, transformerPlannedEnergyKWh: txPlanned, overloadSlots, replan, reasons: replan ? reasons : [] };
+}
