@@ -13,8 +13,10 @@ import { systemClock, type Clock } from '../../app/ports/clock.js';
 import type { RegistryStore } from '../../app/ports/registry-store.js';
 import type { TelemetryStore } from '../../app/ports/telemetry-store.js';
 import type { DispatchStore } from '../../app/dispatch/dispatch-store.js';
+import type { DrEventStore } from '../../app/ports/dr-event-store.js';
 import { createDuckDbAccessStore } from './access-store.js';
 import { createDuckDbDispatchStore } from './command-store.js';
+import { createDuckDbDrEventStore } from './dr-event-store.js';
 import { createDuckDbFaultEventStore } from './fault-events.js';
 import { createDuckDbRegistryStore } from './registry-store.js';
 import { migrate } from './schema.js';
@@ -37,6 +39,8 @@ export interface DuckDbStores {
   readonly kpiDays: KpiDayStore;
   /** Plans, commands and dispatch alarms (docs/dispatch.md). */
   readonly dispatch: DispatchStore;
+  /** Demand-response events (docs/demand-response.md), on the dispatch connection. */
+  readonly drEvents: DrEventStore;
   /** Fault events from stored fault codes (fault-events.ts), on the telemetry reader connection. */
   readonly faultEvents: FaultEventStore;
   /** Closes the three adapters and the database. Idempotent. */
@@ -98,6 +102,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     access,
     kpiDays: telemetry,
     dispatch,
+    drEvents: createDuckDbDrEventStore(connections.dispatch),
     faultEvents: createDuckDbFaultEventStore(connections.telemetryReader),
     close: async () => {
       await Promise.all([telemetry.close(), registry.close(), access.close(), dispatch.close()]);

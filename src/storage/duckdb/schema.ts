@@ -7,6 +7,7 @@ import type { Clock } from '../../app/ports/clock.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../../domain/registry.js';
 import { CHANNEL_COLUMNS } from './channel-columns.js';
 import { DISPATCH_TABLES_DDL } from './command-store.js';
+import { DR_EVENT_TABLES_DDL } from './dr-event-store.js';
 import { KPI_DAY_COLUMNS_DDL } from './kpi-day-sql.js';
 import type { SerialConnection, SqlRunner } from './serial-connection.js';
 import { intLiteral, stringLiteral, toNumber } from './sql-values.js';
@@ -75,6 +76,11 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
     // Dispatch: commands with their delivery state, plan revisions, dispatch alarms (docs/dispatch.md).
     version: 4,
     statements: DISPATCH_TABLES_DDL,
+  },
+  {
+    // Demand-response events (dr-event-store.ts).
+    version: 5,
+    statements: DR_EVENT_TABLES_DDL,
   },
 ];
 
