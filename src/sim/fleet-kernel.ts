@@ -13,6 +13,7 @@ import {
 } from './defrost.js';
 import { DESIGN_INDOOR_C, DESIGN_OUTDOOR_C } from './building-model.js';
 import { POW_TABLE_SIZE, POW_TABLE_STEP_K, SOURCE_KIND, type FleetState } from './fleet-state.js';
+import { SCHEDULE_BUCKET_S } from './schedule-control.js';
 import type { StepPlan } from './fleet-step-plan.js';
 
 /** The heating curve is re-evaluated when the outdoor temperature moved by more than this (K) or the setpoint changed. */
@@ -42,6 +43,7 @@ const KELVIN = 273.15;
 const etaLineAt = etaLineAtImported;
 const sourceCapacityFactor = capacityFactorImported;
 const CURVE_SPAN_K = DESIGN_INDOOR_C - DESIGN_OUTDOOR_C;
+const S_BUCKET = SCHEDULE_BUCKET_S;
 
 /**
  * Advances households [from, to) through every step of `plan`. Households are independent, so each one
@@ -61,8 +63,8 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
   const nShapes = pl.shapes;
   const count = pl.count;
   const { backupBelowC: p_backupBelowC, backupW: p_backupW, boreR: p_boreR, canFrost: p_canFrost, capNomW: p_capNomW, crankW: p_crankW, curveExcessK: p_curveExcessK, curveFixed: p_curveFixed, cw: p_cw, daySpC: p_daySpC, designDtK: p_designDtK, designFlowC: p_designFlowC, fanW: p_fanW, flowSlope: p_flowSlope, groundC: p_groundC, groundFarC: p_groundFarC, groundR: p_groundR, halfInvMdotCp: p_halfInvMdotCp, hd: p_hd, he: p_he, hi: p_hi, hystK: p_hystK, hzPerFrac: p_hzPerFrac, invCe: p_invCe, invCi: p_invCi, invCw: p_invCw, invNem: p_invNem, inverter: p_inverter, kem: p_kem, mapIdx: p_mapIdx, minMod: p_minMod, nemOff: p_nemOff, nightFromH: p_nightFromH, nightSpC: p_nightSpC, nightToH: p_nightToH, pumpCont: p_pumpCont, pumpW: p_pumpW, qint: p_qint, ratingFlowC: p_ratingFlowC, shapeIdx: p_shapeIdx, solN: p_solN, solS: p_solS, sourceKind: p_sourceKind, standbyW: p_standbyW } = p;
-  const { backupOn: s_backupOn, capMaxW: s_capMaxW, curveFlowC: s_curveFlowC, curveSpC: s_curveSpC, curveToC: s_curveToC, deficitS: s_deficitS, defrostS: s_defrostS, frac: s_frac, frost: s_frost, heatCall: s_heatCall, hz: s_hz, offS: s_offS, onS: s_onS, overrideUntilMs: s_overrideUntilMs, pBackupW: s_pBackupW, pCompW: s_pCompW, pFanW: s_pFanW, pPumpW: s_pPumpW, pStandbyW: s_pStandbyW, qBackupW: s_qBackupW, qEmW: s_qEmW, qHpW: s_qHpW, ramp: s_ramp, returnC: s_returnC, setpointC: s_setpointC, sg: s_sg, sgUntilMs: s_sgUntilMs, sourceC: s_sourceC, spOverrideC: s_spOverrideC, supplyC: s_supplyC, te: s_te, tg: s_tg, ti: s_ti, tw: s_tw } = s;
-  const { below18S: a_below18S, peakElecW: a_peakElecW, capRunJ: a_capRunJ, defrostJ: a_defrostJ, defrosts: a_defrosts, eBackupJ: a_eBackupJ, eCompJ: a_eCompJ, eFanJ: a_eFanJ, ePumpJ: a_ePumpJ, eStandbyJ: a_eStandbyJ, gainsJ: a_gainsJ, heatBackupJ: a_heatBackupJ, heatHpJ: a_heatHpJ, heatRunJ: a_heatRunJ, lossJ: a_lossJ, runS: a_runS, simS: a_simS, starts: a_starts } = a;
+  const { backupOn: s_backupOn, capMaxW: s_capMaxW, curveFlowC: s_curveFlowC, curveSpC: s_curveSpC, curveToC: s_curveToC, deficitS: s_deficitS, defrostS: s_defrostS, frac: s_frac, frost: s_frost, heatCall: s_heatCall, hz: s_hz, offS: s_offS, onS: s_onS, overrideUntilMs: s_overrideUntilMs, pBackupW: s_pBackupW, pCompW: s_pCompW, pFanW: s_pFanW, pPumpW: s_pPumpW, pStandbyW: s_pStandbyW, qBackupW: s_qBackupW, qEmW: s_qEmW, qHpW: s_qHpW, ramp: s_ramp, returnC: s_returnC, setpointC: s_setpointC, sg: s_sg, sgUntilMs: s_sgUntilMs, sourceC: s_sourceC, spOverrideC: s_spOverrideC, supplyC: s_supplyC, te: s_te, tg: s_tg, ti: s_ti, tw: s_tw, schedW: s_schedW, schedCeilC: s_schedCeilC, schedTokJ: s_schedTokJ } = s;
+  const { below18S: a_below18S, peakElecW: a_peakElecW, capRunJ: a_capRunJ, defrostJ: a_defrostJ, defrosts: a_defrosts, eBackupJ: a_eBackupJ, eCompJ: a_eCompJ, eFanJ: a_eFanJ, ePumpJ: a_ePumpJ, eStandbyJ: a_eStandbyJ, gainsJ: a_gainsJ, heatBackupJ: a_heatBackupJ, heatHpJ: a_heatHpJ, heatRunJ: a_heatRunJ, lossJ: a_lossJ, runS: a_runS, simS: a_simS, starts: a_starts, belowFloorKS: a_belowFloorKS, belowFloorS: a_belowFloorS, safeguardJ: a_safeguardJ } = a;
   for (let i = from; i < to; i++) {
     // --- parameters
     const backupBelowC = p_backupBelowC[i] as number, backupW = p_backupW[i] as number, canFrost = p_canFrost[i] === 1;
@@ -78,6 +80,11 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
     const standbyW = p_standbyW[i] as number, boreR = p_boreR[i] as number, groundFarC = p_groundFarC[i] as number;
     const groundR = p_groundR[i] as number, groundC = p_groundC[i] as number;
     const ov = s_spOverrideC[i] as number, overrideUntilMs = s_overrideUntilMs[i] as number, sgUntilMs = s_sgUntilMs[i] as number;
+    // Schedule following (schedule-control.md): planned electric power (NaN: local control), its energy bucket.
+    const schedW = s_schedW[i] as number, sched = schedW === schedW, schedCeilC = s_schedCeilC[i] as number;
+    const bucketJ = schedW * S_BUCKET;
+    let tok = s_schedTokJ[i] as number;
+    if (sched) tok = tok > bucketJ ? bucketJ : tok < -bucketJ ? -bucketJ : tok;
     // --- state
     let ti = s_ti[i] as number, te = s_te[i] as number, tw = s_tw[i] as number, tg = s_tg[i] as number;
     let frac = s_frac[i] as number, ramp = s_ramp[i] as number, onS = s_onS[i] as number, offS = s_offS[i] as number;
@@ -94,23 +101,37 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
     let starts = a_starts[i] as number, runS = a_runS[i] as number, capRunJ = a_capRunJ[i] as number, heatRunJ = a_heatRunJ[i] as number;
     let below18S = a_below18S[i] as number, gainsJ = a_gainsJ[i] as number, lossJ = a_lossJ[i] as number, defrosts = a_defrosts[i] as number;
     let simS = a_simS[i] as number, peakElecW = a_peakElecW[i] as number;
+    let belowFloorKS = a_belowFloorKS[i] as number, belowFloorS = a_belowFloorS[i] as number, safeguardJ = a_safeguardJ[i] as number;
     for (let j = 0; j < count; j++) {
       const tsMs = pl.tsMs[j] as number;
       const toC = pl.tempC[j] as number;
       const hour = pl.localHour[j] as number;
       // --- setpoint: platform override (held while valid), else the occupants' schedule (controls.ts
       // scheduledSetpointC, inlined: night setback between nf and nt, wrapping midnight); boost raises it.
+      const spOcc = (nf <= nt ? hour >= nf && hour < nt : hour >= nf || hour < nt) ? nightSpC : daySpC;
       if (ov === ov && tsMs < overrideUntilMs) sp = ov;
-      else sp = (nf <= nt ? hour >= nf && hour < nt : hour >= nf || hour < nt) ? nightSpC : daySpC;
+      else sp = spOcc;
       if (sg !== SG_NORMAL && tsMs >= sgUntilMs) sg = SG_NORMAL;
       if (sg === SG_BOOST) sp += K_BOOST;
       const locked = sg === SG_LOCK;
-      // --- room thermostat with hysteresis
-      if (call === 1 && ti > sp + hyst) call = 0;
-      else if (call === 0 && ti < sp - hyst) call = 1;
+      // --- room thermostat with hysteresis. Following a schedule, `call` is the local safeguard instead: on below
+      // the occupants' own switch-on point, held until the room is back at the setpoint; the plan's energy fills the bucket.
+      let heatOn: boolean;
+      if (sched) {
+        if (call === 1 && ti > sp) call = 0;
+        else if (call === 0 && ti < sp - hyst) call = 1;
+        tok += schedW * dt;
+        if (tok > bucketJ) tok = bucketJ;
+        heatOn = call === 1 || (tok > 0 && ti < schedCeilC);
+      } else {
+        if (call === 1 && ti > sp + hyst) call = 0;
+        else if (call === 0 && ti < sp - hyst) call = 1;
+        heatOn = call === 1;
+      }
       // --- flow target from the heating curve (or fixed), mean-water target
       let flowTarget = designFlowC;
-      if (!curveFixed) {
+      // Following a plan, the water may rise to the design flow temperature so the emitters take pre-heating power.
+      if (!curveFixed && !(sched && call === 0)) {
         const dTo = toC - curveToC;
         if (sp !== curveSpC || !(dTo < CURVE_RECOMPUTE_K && dTo > -CURVE_RECOMPUTE_K)) {
           // controls.ts heatingCurveFlowC, inlined with its per-household constants precomputed (same arithmetic).
@@ -154,17 +175,12 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
         // --- compressor on/off with anti-short-cycle timers
         if (frac > 0) {
           onS += dt;
-          if ((locked || call === 0 || tw > meanTarget + K_BAND) && onS >= S_MIN_ON) { frac = 0; offS = 0; }
+          if ((locked || !heatOn || tw > meanTarget + K_BAND) && onS >= S_MIN_ON) { frac = 0; offS = 0; }
         } else {
           offS += dt;
-          if (!locked && call === 1 && tw < meanTarget - K_BAND && offS >= S_MIN_OFF) { frac = 1; onS = 0; ramp = 0; starts += 1; }
+          if (!locked && heatOn && tw < meanTarget - K_BAND && offS >= S_MIN_OFF) { frac = 1; onS = 0; ramp = 0; starts += 1; }
         }
         if (frac > 0) {
-          if (inverter) {
-            frac = (qEm + cw * (meanTarget - tw) * INV_INVERTER_TAU) / capMax;
-            frac = frac < minMod ? minMod : frac > 1 ? 1 : frac;
-          } else frac = 1;
-          ramp = ramp + (1 - ramp) * startA;
           const g = (supplyPrev - flowA) * invSpan;
           const etaV = etaA + (etaB - etaA) * (g < 0 ? 0 : g > 1 ? 1 : g);
           // Carnot COP (heat-pump-map.ts carnotCop, inlined): condensing = flow + 2 K, evaporating = source − 6 K, lift ≥ 5 K.
@@ -172,6 +188,13 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
           if (lift < 5) lift = 5;
           let cop = (etaV * (supplyPrev + 2 + KELVIN) / lift) * (1 - COP_LOSS * frost);
           if (cop < 1) cop = 1;
+          if (inverter) {
+            frac = (qEm + cw * (meanTarget - tw) * INV_INVERTER_TAU) / capMax;
+            // Following a plan (safeguard off): modulate down to the planned electric power.
+            if (sched && call === 0 && (schedW * cop) / capMax < frac) frac = (schedW * cop) / capMax;
+            frac = frac < minMod ? minMod : frac > 1 ? 1 : frac;
+          } else frac = 1;
+          ramp = ramp + (1 - ramp) * startA;
           const qSteady = frac * capMax;
           qHp = qSteady * ramp;
           const pel = qSteady / cop;
@@ -227,6 +250,13 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
       heatHpJ += qHp * dt; heatBackupJ += qBu * dt; eCompJ += pComp * dt; eFanJ += pFan * dt; eBackupJ += qBu * dt;
       ePumpJ += pPump * dt; eStandbyJ += pStandby * dt; gainsJ += (qInt + qSol) * dt; lossJ += (lossRoom + lossEnv) * dt;
       if (tiPrev < COMFORT_C) below18S += dt;
+      const floorC = spOcc - hyst;
+      if (tiPrev < floorC) { belowFloorKS += (floorC - tiPrev) * dt; belowFloorS += dt; }
+      if (sched) {
+        const drawW = pComp + pFan + qBu;
+        if (call === 1) safeguardJ += drawW * dt;
+        else { tok -= (pComp + pFan) * dt; if (tok < -bucketJ) tok = -bucketJ; }
+      }
       simS += dt;
       const elecW = pComp + pFan + qBu + pPump + pStandby;
       if (elecW > peakElecW) peakElecW = elecW;
@@ -240,5 +270,6 @@ export function stepKernel(st: FleetState, plan: StepPlan, from = 0, to = st.siz
     a_ePumpJ[i] = ePumpJ; a_eStandbyJ[i] = eStandbyJ; a_defrostJ[i] = defrostJ; a_starts[i] = starts; a_runS[i] = runS;
     a_capRunJ[i] = capRunJ; a_heatRunJ[i] = heatRunJ; a_below18S[i] = below18S; a_gainsJ[i] = gainsJ; a_lossJ[i] = lossJ;
     a_defrosts[i] = defrosts; a_simS[i] = simS; a_peakElecW[i] = peakElecW;
+    a_belowFloorKS[i] = belowFloorKS; a_belowFloorS[i] = belowFloorS; a_safeguardJ[i] = safeguardJ; s_schedTokJ[i] = tok;
   }
 }

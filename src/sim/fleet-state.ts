@@ -26,12 +26,17 @@ const STATES = [
   'ti', 'te', 'tw', 'tg', 'frac', 'ramp', 'onS', 'offS', 'frost', 'defrostS', 'deficitS', 'backupOn', 'heatCall',
   'spOverrideC', 'overrideUntilMs', 'sg', 'sgUntilMs', 'contact', 'qHpW', 'qBackupW', 'qEmW', 'pCompW', 'pFanW', 'pBackupW',
   'pPumpW', 'pStandbyW', 'supplyC', 'returnC', 'flowM3h', 'hz', 'setpointC', 'capMaxW', 'sourceC', 'curveToC', 'curveSpC', 'curveFlowC',
+  // Schedule following (schedule-control.ts): planned electric power (NaN = local control), room ceiling, energy bucket.
+  'schedW', 'schedCeilC', 'schedTokJ',
 ] as const;
 const ACCUMS = [
   'heatHpJ', 'heatBackupJ', 'eCompJ', 'eFanJ', 'eBackupJ', 'ePumpJ', 'eStandbyJ', 'defrostJ', 'starts', 'runS', 'capRunJ',
   'heatRunJ', 'below18S', 'gainsJ', 'lossJ', 'defrosts', 'simS',
   // Highest electric power of all components over one internal step (a maximum, not a sum).
   'peakElecW',
+  // Comfort below the occupants' floor (scheduled setpoint − hysteresis): K·s and s; electricity drawn by the
+  // local safeguard while following a schedule (schedule-control.md).
+  'belowFloorKS', 'belowFloorS', 'safeguardJ',
 ] as const;
 export type ParamKey = (typeof PARAMS)[number];
 export type StateKey = (typeof STATES)[number];
@@ -138,7 +143,7 @@ export function createFleetState(households: readonly HouseholdDefinition[], wea
     s.ti[i] = ti0;
     s.te[i] = (th.hInteriorWK * ti0) / (th.hInteriorWK + th.hEnvelopeWK);
     s.tw[i] = ti0 + 5; s.tg[i] = groundFar; s.heatCall[i] = 1; s.offS[i] = 1e9;
-    s.spOverrideC[i] = Number.NaN; s.curveToC[i] = Number.NaN; s.contact[i] = 1; s.setpointC[i] = ti0;
+    s.spOverrideC[i] = Number.NaN; s.schedW[i] = Number.NaN; s.curveToC[i] = Number.NaN; s.contact[i] = 1; s.setpointC[i] = ti0;
     s.supplyC[i] = s.tw[i] as number; s.returnC[i] = s.tw[i] as number;
     s.flowM3h[i] = ((p.mdotCp[i] as number) / WATER_CP_J_PER_KGK) * 3.6;
   });
