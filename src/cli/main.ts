@@ -6,6 +6,7 @@ import { registerRegistryIoCommands } from './commands/registry-io.js';
 import { registerScopCommand } from './commands/scop.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSimulateCommand } from './commands/simulate.js';
+import { registerStrategiesCommand } from './commands/strategies.js';
 import { registerWhatIfCommand } from './commands/what-if.js';
 
 const program = new Command('heatfleet')
@@ -19,6 +20,7 @@ registerAccountCommands(program);
 registerSimulateCommand(program);
 registerScopCommand(program);
 registerWhatIfCommand(program);
+registerStrategiesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

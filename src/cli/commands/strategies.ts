@@ -1,0 +1,165 @@
+/**
+ * `heatfleet strategies`: the season comparison of issue 6 on the twin — thermostat baseline, valley-only,
+ * optimised household, optimised fleet under transformer limits — closed loop, each strategy's outcome
+ * measured by the twin. Prints the table, writes strategies.csv and strategies.json. docs/optimize-strategies.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { tariffPreset, type Tariff } from '../../optimize/index.js';
+import {
+  DEFAULT_ANOMALY, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, FORECASTS, sizeFromPeaks, STRATEGIES, strategyRow, villageTransformers,
+  type ClosedLoopResult, type ForecastKind, type StrategyName, type StrategyRow, type TransformerSpec,
+} from '../../optimize/strategies/index.js';
+import { generateFleet, PRESETS, type FleetDefinition, type FleetSpec, type PresetName } from '../../sim/index.js';
+import { DEFAULT_EPW, loadWeather, parseInstant } from './simulate.js';
+import { runStrategyParallel, type StrategyJob } from './strategies-workers.js';
+
+export interface StrategiesOptions {
+  preset?: string; county?: string; tariff: string; from: string; to: string; strategies: string; out: string; workers: string;
+  seed: string; weather: string; weatherSeed: string; forecast: string; ratingKva?: string; planMargin: string; maxIterations: string; exactFallback: boolean;
+}
+
+/** The county's households: the beijing-103 composition (shares of the field sample) drawn at scale. */
+export const countySpec = (count: number): FleetSpec => ({
+  name: 'county', count, areaM2: [67, 120, 216], envelope: { uninsulated: 35, 'partially-insulated': 45, retrofitted: 20 },
+  emitter: { floor: 42, radiator: 61 }, unitType: { 'air-to-water': 1 }, inverterShare: 54 / 103, capacityKw: [8, 11, 14], weatherCompensatedShare: 0.5,
+});
+
+const int = (v: string, field: string, min: number, max: number): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${field}: "${v}" is not a whole number ${min}…${max}`);
+  return n;
+};
+
+function fleetAndTransformers(o: StrategiesOptions, seed: number, ratingKVA: number): { fleet: FleetDefinition; transformers: TransformerSpec[]; label: string } {
+  if ((o.preset === undefined) === (o.county === undefined)) throw new Error('give either --preset <name> or --county <villages>x<households>');
+  if (o.preset !== undefined) {
+    if (!(PRESETS as readonly string[]).includes(o.preset)) throw new Error(`--preset: unknown preset "${o.preset}" (known: ${PRESETS.join(', ')})`);
+    const fleet = generateFleet(o.preset as PresetName, seed);
+    // The preset's registry snapshot has no transformer: all households behind one village transformer.
+    return { fleet, transformers: villageTransformers(fleet.households.length, fleet.households.length, ratingKVA).map((t) => ({ ...t, id: `${o.preset}-tx1` })), label: o.preset };
+  }
+  const m = /^(\d+)x(\d+)$/.exec(o.county ?? '');
+  if (!m) throw new Error(`--county: "${o.county}" is not <villages>x<households> (e.g. 100x100)`);
+  const villages = int(m[1] as string, '--county villages', 1, 1000), per = int(m[2] as string, '--county households per village', 1, 1000);
+  const fleet = generateFleet(countySpec(villages * per), seed);
+  return { fleet, transformers: villageTransformers(villages * per, per, ratingKVA), label: `county ${villages}×${per}` };
+}
+
+function parseStrategies(list: string): StrategyName[] {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (names.length === 0) throw new Error('--strategies: empty list');
+  for (const s of names) if (!(STRATEGIES as readonly string[]).includes(s)) throw new Error(`--strategies: unknown strategy "${s}" (known: ${STRATEGIES.join(', ')})`);
+  return [...new Set(names)] as StrategyName[];
+}
+
+const f0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
+const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+export const TABLE_COLUMNS: [string, (r: StrategyRow) => string][] = [
+  ['strategy', (r) => r.strategy], ['electricity kWh', (r) => f0(r.electricityKWh)], ['cost yuan', (r) => f0(r.costYuan)],
+  ['heating kWh outside valley', (r) => f0(r.offValleyHeatingKWh)], ['safeguard kWh', (r) => f0(r.safeguardKWh)], ['backup kWh', (r) => f0(r.backupKWh)],
+  ['below floor K·h/hh', (r) => f1(r.belowFloorKhPerHousehold)], ['below floor h/hh', (r) => f1(r.belowFloorHPerHousehold)],
+  ['peak kW (max tx)', (r) => f0(r.peakKW)], ['peak % rating max', (r) => f0(r.peakPctMax)], ['median', (r) => f0(r.peakPctMedian)], ['p95', (r) => f0(r.peakPctP95)],
+  ['overload tx·h', (r) => f1(r.overloadHours)], ['planned peak % max', (r) => f0(r.plannedPeakPctMax)],
+];
+
+export async function runStrategies(o: StrategiesOptions, log: (s: string) => void = (s) => process.stderr.write(s)): Promise<{ rows: StrategyRow[]; results: ClosedLoopResult[]; transformers: TransformerSpec[] }> {
+  const strategies = parseStrategies(o.strategies);
+  const seed = int(o.seed, '--seed', 0, 2 ** 31);
+  const weatherSeed = int(o.weatherSeed, '--weather-seed', 0, 2 ** 31);
+  const workers = int(o.workers, '--workers', 1, 64);
+  const maxIterations = int(o.maxIterations, '--max-iterations', 1, 1000);
+  if (!(FORECASTS as readonly string[]).includes(o.forecast)) throw new Error(`--forecast: "${o.forecast}" is not one of ${FORECASTS.join(', ')}`);
+  const planMarginK = Number(o.planMargin);
+  if (!(planMarginK >= 0 && planMarginK <= 3)) throw new Error(`--plan-margin: "${o.planMargin}" is not a number of kelvin 0…3`);
+  const tp = tariffPreset(o.tariff);
+  if (!tp.ok) throw new Error(`--tariff: ${tp.message}`);
+  const tariff: Tariff = tp.tariff;
+  loadWeather(o.weather); // fails here with a clear message; the workers read the file again
+  const fromMs = parseInstant(o.from, 8, '--from'), toMs = parseInstant(o.to, 8, '--to');
+  if (!(toMs > fromMs)) throw new Error(`--from ${o.from} … --to ${o.to} is an empty period`);
+  if ((toMs - fromMs) % 86_400_000 !== 0) throw new Error('--from/--to: give whole local days (YYYY-MM-DD)');
+  const fixedRating = o.ratingKva === undefined ? Number.NaN : Number(o.ratingKva);
+  if (o.ratingKva !== undefined && !(fixedRating > 0)) throw new Error(`--rating-kva: "${o.ratingKva}" is not a positive number`);
+  const { fleet, transformers: unsized, label } = fleetAndTransformers(o, seed, Number.isNaN(fixedRating) ? 1 : fixedRating);
+  const job = (strategy: StrategyName, transformers: TransformerSpec[]): StrategyJob => ({
+    strategy, fleet, transformers, weatherPath: o.weather, weatherSeed, tariff, fromMs, toMs, forecast: o.forecast as ForecastKind, planMarginK,
+    coordination: { maxIterations }, exactFallback: o.exactFallback,
+  });
+  const run = async (strategy: StrategyName, transformers: TransformerSpec[]) => {
+    const t0 = Date.now();
+    const r = await runStrategyParallel(job(strategy, transformers), workers, (d, n) => log(`\r${strategy}: day ${d}/${n} (${Math.round((Date.now() - t0) / 1000)} s)`));
+    log(`\r${strategy}: ${Math.round((toMs - fromMs) / 86_400_000)} days, ${fleet.households.length} households in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    return r;
+  };
+  const results = new Map<StrategyName, ClosedLoopResult>();
+  let transformers = unsized;
+  if (Number.isNaN(fixedRating)) {
+    // Ratings from the uncoordinated baseline: the thermostat runs first (and is reported if asked for).
+    const base = await run('thermostat', unsized);
+    results.set('thermostat', base);
+    transformers = sizeFromPeaks(unsized, base.transformers.map((t) => Math.max(...t.loadW)));
+  }
+  for (const s of strategies) {
+    if (results.has(s)) {
+      const r = results.get(s) as ClosedLoopResult;
+      results.set(s, { ...r, transformers: r.transformers.map((t, g) => ({ ...t, ratingKVA: (transformers[g] as TransformerSpec).ratingKVA })) });
+    } else results.set(s, await run(s, transformers));
+  }
+  const ordered = strategies.map((s) => results.get(s) as ClosedLoopResult);
+  const rows = ordered.map(strategyRow);
+  const outDir = resolve(o.out);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'strategies.csv'), [Object.keys(rows[0] as StrategyRow).join(','), ...rows.map((r) => Object.values(r).map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toFixed(3)) : '') : v)).join(','))].join('\n') + '\n');
+  const conditions = {
+    fleet: label, households: fleet.households.length, seed, from: o.from, to: o.to, tariff: { id: tariff.id, status: tariff.status, name: tariff.name },
+    weather: { file: o.weather, actual: { kind: 'typical year + AR(1) anomaly', seed: weatherSeed, ...DEFAULT_ANOMALY } },
+    forecast: o.forecast === 'perfect' ? 'perfect forecast (the twin\'s own weather)' : 'typical year + damped anomaly persistence', planMarginK,
+    transformers: {
+      count: transformers.length, powerFactor: DEFAULT_POWER_FACTOR,
+      ratingKVA: Number.isNaN(fixedRating) ? `largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat baseline's peak` : fixedRating,
+      ratings: [...new Set(transformers.map((t) => t.ratingKVA))].sort((a, b) => a - b),
+    },
+    coordination: { maxIterations, exactFallback: o.exactFallback }, runAt: new Date().toISOString(),
+  };
+  writeFileSync(join(outDir, 'strategies.json'), JSON.stringify({
+    conditions, rows,
+    planning: Object.fromEntries(ordered.map((r) => [r.strategy, r.planning])),
+    transformers: transformers.map((t, g) => ({ id: t.id, ratingKVA: t.ratingKVA, households: t.householdIndices.length, peakKW: Object.fromEntries(ordered.map((r) => [r.strategy, +(Math.max(...(r.transformers[g]?.loadW ?? [0])) / 1000).toFixed(2)])) })),
+  }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+  return { rows, results: ordered, transformers };
+}
+
+export function formatTable(rows: readonly StrategyRow[]): string {
+  const cells = [TABLE_COLUMNS.map(([h]) => h), ...rows.map((r) => TABLE_COLUMNS.map(([, f]) => f(r)))];
+  const widths = TABLE_COLUMNS.map((_, c) => Math.max(...cells.map((row) => (row[c] as string).length)));
+  return cells.map((row) => row.map((v, c) => (c === 0 ? v.padEnd(widths[c] as number) : v.padStart(widths[c] as number))).join('  ')).join('\n') + '\n';
+}
+
+export function registerStrategiesCommand(program: Command): void {
+  program
+    .command('strategies')
+    .description('compare heating strategies over a season on the twin (closed loop): thermostat, valley-only, optimised household, optimised fleet under transformer limits')
+    .option('--preset <name>', `a fleet preset (${PRESETS.join(', ')}); all households behind one transformer`)
+    .option('--county <VxH>', 'a generated county of V villages × H households, one transformer per village (e.g. 100x100)')
+    .option('--tariff <id>', 'tariff preset', 'beijing-rural-coal-to-electricity')
+    .option('--from <date>', 'first local day (YYYY-MM-DD)', '2018-11-15')
+    .option('--to <date>', 'end, exclusive (YYYY-MM-DD)', '2019-03-15')
+    .option('--strategies <list>', `comma-separated (${STRATEGIES.join(', ')})`, STRATEGIES.join(','))
+    .option('--out <dir>', 'output directory for strategies.csv and strategies.json', 'strategies-out')
+    .option('--workers <n>', 'worker threads (transformers are split between them)', '1')
+    .option('--seed <n>', 'fleet seed', '1')
+    .option('--weather <epw>', 'typical-year weather file', DEFAULT_EPW)
+    .option('--weather-seed <n>', "seed of the twin's weather anomaly", '1')
+    .option('--forecast <kind>', `planner's forecast: ${FORECASTS.join(' | ')}`, 'anomaly-persistence')
+    .option('--rating-kva <kva>', `transformer rating (default: largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat peak)`)
+    .option('--plan-margin <K>', 'the planner aims this far above the comfort floor', '0.5')
+    .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
+    .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
+    .action(async (o: StrategiesOptions) => {
+      const { rows } = await runStrategies(o);
+      process.stdout.write(formatTable(rows));
+      process.stdout.write(`written: ${join(resolve(o.out), 'strategies.csv')}, strategies.json\n`);
+    });
+}

@@ -1,0 +1,89 @@
+/**
+ * The comparison table: one row per strategy from the twin's measured outcomes, and the merge of results
+ * computed on separate workers (households and transformers are independent).
+ */
+import type { ClosedLoopResult, HouseholdOutcomes } from './types.js';
+
+export interface StrategyRow {
+  readonly strategy: string;
+  readonly households: number;
+  readonly electricityKWh: number;
+  readonly costYuan: number;
+  readonly offValleyHeatingKWh: number;
+  readonly safeguardKWh: number;
+  readonly backupKWh: number;
+  readonly belowFloorKhPerHousehold: number;
+  readonly belowFloorHPerHousehold: number;
+  /** Highest 15-min (slot) mean load of any transformer: kW and % of its rating (kVA × pf). */
+  readonly peakKW: number;
+  readonly peakPctMax: number;
+  /** Median and 95th percentile over transformers of each one's peak (% of rating). */
+  readonly peakPctMedian: number;
+  readonly peakPctP95: number;
+  /** Σ over transformers of the hours their slot mean load exceeded the rating. */
+  readonly overloadHours: number;
+  /** Highest planned load of any transformer (% of rating); NaN for rule-based strategies. */
+  readonly plannedPeakPctMax: number;
+}
+
+const quantile = (sorted: readonly number[], q: number): number => {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+};
+const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
+
+export function strategyRow(r: ClosedLoopResult): StrategyRow {
+  const h = r.households;
+  const n = h.ids.length;
+  const slotH = r.slotMinutes / 60;
+  let peakKW = 0, overloadHours = 0, plannedPeakPctMax = Number.NaN;
+  const pcts: number[] = [];
+  for (const t of r.transformers) {
+    const limitW = t.ratingKVA * t.powerFactor * 1000;
+    let peak = 0;
+    for (const w of t.loadW) { if (w > peak) peak = w; if (w > limitW) overloadHours += slotH; }
+    peakKW = Math.max(peakKW, peak / 1000);
+    pcts.push((peak / limitW) * 100);
+    if (Number.isFinite(t.plannedPeakW)) plannedPeakPctMax = Math.max(Number.isNaN(plannedPeakPctMax) ? 0 : plannedPeakPctMax, (t.plannedPeakW / limitW) * 100);
+  }
+  pcts.sort((a, b) => a - b);
+  return {
+    strategy: r.strategy, households: n, electricityKWh: sum(h.electricityKWh), costYuan: sum(h.costYuan), offValleyHeatingKWh: sum(h.offValleyHeatingKWh),
+    safeguardKWh: sum(h.safeguardKWh), backupKWh: sum(h.backupKWh), belowFloorKhPerHousehold: sum(h.belowFloorKh) / n, belowFloorHPerHousehold: sum(h.belowFloorH) / n,
+    peakKW, peakPctMax: pcts[pcts.length - 1] ?? Number.NaN, peakPctMedian: quantile(pcts, 0.5), peakPctP95: quantile(pcts, 0.95), overloadHours, plannedPeakPctMax,
+  };
+}
+
+const concat = (parts: readonly Float64Array[]): Float64Array => {
+  const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+};
+
+/** One result from the results of disjoint transformer shares of the same run. */
+export function mergeResults(parts: readonly ClosedLoopResult[]): ClosedLoopResult {
+  const first = parts[0];
+  if (!first) throw new Error('merge: no results');
+  if (parts.some((p) => p.strategy !== first.strategy || p.fromMs !== first.fromMs || p.toMs !== first.toMs)) throw new Error('merge: results of different runs');
+  const keys = ['electricityKWh', 'costYuan', 'offValleyHeatingKWh', 'safeguardKWh', 'backupKWh', 'belowFloorKh', 'belowFloorH'] as const;
+  const columns = Object.fromEntries(keys.map((k) => [k, concat(parts.map((p) => p.households[k]))])) as Omit<HouseholdOutcomes, 'ids'>;
+  const households: HouseholdOutcomes = { ids: parts.flatMap((p) => p.households.ids), ...columns };
+  const pl = parts.map((p) => p.planning);
+  const gaps = pl.filter((x) => Number.isFinite(x.meanCertifiedGapPct));
+  return {
+    ...first, households, transformers: parts.flatMap((p) => p.transformers),
+    planning: {
+      plannedDays: first.planning.plannedDays,
+      planComfortViolations: pl.reduce((s, x) => s + x.planComfortViolations, 0),
+      comfortInfeasibleHouseholdDays: pl.reduce((s, x) => s + x.comfortInfeasibleHouseholdDays, 0),
+      transformerTooSmallGroupDays: pl.reduce((s, x) => s + x.transformerTooSmallGroupDays, 0),
+      exactFallbacks: pl.reduce((s, x) => s + x.exactFallbacks, 0),
+      plannedKWh: pl.reduce((s, x) => s + x.plannedKWh, 0),
+      meanCertifiedGapPct: gaps.length > 0 ? gaps.reduce((s, x) => s + x.meanCertifiedGapPct, 0) / gaps.length : Number.NaN,
+      forecastMaeK: first.planning.forecastMaeK,
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Closed-loop season comparison on the twin: inputs and outcomes. Every outcome is measured by the twin
+ * (its meters), never taken from a planner. See strategies.md.
+ */
+import type { Highs } from 'highs';
+import type { FleetDefinition, WeatherSeries } from '../../sim/index.js';
+import type { CoordinationOptions } from '../fleet/index.js';
+import type { Tariff } from '../tariff/index.js';
+
+export const STRATEGIES = ['thermostat', 'valley-only', 'optimised-household', 'optimised-fleet'] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+export const FORECASTS = ['anomaly-persistence', 'perfect'] as const;
+export type ForecastKind = (typeof FORECASTS)[number];
+
+/** Households behind one village transformer (indices into the fleet). */
+export interface TransformerSpec {
+  readonly id: string;
+  readonly ratingKVA: number;
+  readonly powerFactor: number;
+  readonly householdIndices: readonly number[];
+}
+
+export interface ClosedLoopInput {
+  readonly strategy: StrategyName;
+  readonly fleet: FleetDefinition;
+  readonly transformers: readonly TransformerSpec[];
+  /** The weather the twin lives in. */
+  readonly actualWeather: WeatherSeries;
+  /** The climatology the planner knows (the typical year). */
+  readonly typicalWeather: WeatherSeries;
+  readonly tariff: Tariff;
+  /** Local midnights (Asia/Shanghai); whole days. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Planning slot (min), divides the day; default 15. */
+  readonly slotMinutes?: number;
+  /** 'perfect' gives the planner the twin's own weather (label it so); default anomaly persistence. */
+  readonly forecast?: ForecastKind;
+  readonly forecastDecayH?: number;
+  /** The planner aims this far above the comfort floor to absorb model and forecast error (K); default 0.5. */
+  readonly planMarginK?: number;
+  readonly coordination?: CoordinationOptions;
+  /** HiGHS for the fleet strategy's exact fallback per transformer (optional). */
+  readonly highs?: Highs;
+  readonly onDay?: (day: number, days: number) => void;
+}
+
+/** Per household, measured by the twin over the period (columnar: index = household). */
+export interface HouseholdOutcomes {
+  readonly ids: readonly string[];
+  /** All electricity: compressor, fan, backup, pump, standby (kWh). */
+  readonly electricityKWh: Float64Array;
+  readonly costYuan: Float64Array;
+  /** Compressor + fan + backup electricity outside the tariff's cheapest window (kWh). */
+  readonly offValleyHeatingKWh: Float64Array;
+  /** Electricity drawn while the local safeguard overrode the plan (kWh). */
+  readonly safeguardKWh: Float64Array;
+  readonly backupKWh: Float64Array;
+  /** Degree-hours and hours below the occupants' floor (scheduled setpoint − hysteresis). */
+  readonly belowFloorKh: Float64Array;
+  readonly belowFloorH: Float64Array;
+}
+
+export interface TransformerOutcome {
+  readonly id: string;
+  readonly ratingKVA: number;
+  readonly powerFactor: number;
+  readonly households: number;
+  /** Mean electric load of its households in each slot (W), measured by the twin. */
+  readonly loadW: Float64Array;
+  /** Highest planned load in any slot (W); NaN when the strategy makes no plan. */
+  readonly plannedPeakW: number;
+}
+
+export interface PlanningStats {
+  readonly plannedDays: number;
+  /** Household-slots planned below the floor (plan's own comfort violations). */
+  readonly planComfortViolations: number;
+  readonly comfortInfeasibleHouseholdDays: number;
+  readonly transformerTooSmallGroupDays: number;
+  readonly exactFallbacks: number;
+  /** Mean certified gap of the fleet plans (%), NaN when none. */
+  readonly meanCertifiedGapPct: number;
+  /** Electricity the plans asked for (compressor + fan, kWh); NaN for rule-based strategies. */
+  readonly plannedKWh: number;
+  /** Mean absolute error of the day's forecast outdoor temperature against the twin's weather (K). */
+  readonly forecastMaeK: number;
+}
+
+export interface ClosedLoopResult {
+  readonly strategy: StrategyName;
+  readonly forecast: ForecastKind;
+  readonly tariffId: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly slotMinutes: number;
+  readonly households: HouseholdOutcomes;
+  readonly transformers: readonly TransformerOutcome[];
+  readonly planning: PlanningStats;
+}
