@@ -12,6 +12,9 @@ const SitePage = lazy(() => import('./pages/site/site-page.js').then((m) => ({ d
 const RegistryPage = lazy(() => import('./pages/registry/registry-page.js').then((m) => ({ default: m.RegistryPage })));
 const DeadLettersPage = lazy(() => import('./pages/ops/dead-letters-page.js').then((m) => ({ default: m.DeadLettersPage })));
 const AuditPage = lazy(() => import('./pages/ops/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const PerformancePage = lazy(() => import('./pages/performance/performance-page.js').then((m) => ({ default: m.PerformancePage })));
+const UnitPerformancePage = lazy(() => import('./pages/performance/unit-performance-page.js').then((m) => ({ default: m.UnitPerformancePage })));
+const PostEvaluationPage = lazy(() => import('./pages/post-evaluation/post-evaluation-page.js').then((m) => ({ default: m.PostEvaluationPage })));
 
 function RedirectHome() {
   const user = useUser();
@@ -26,6 +29,10 @@ export function Routes() {
 
   const site = matchPath('/sites/:id', pathname);
   if (site?.id) return <SitePage key={site.id} siteId={site.id} />;
+  const unit = matchPath('/performance/units/:id', pathname);
+  if (unit?.id) return household ? <Forbidden /> : <UnitPerformancePage key={unit.id} unitId={unit.id} />;
+  if (pathname === '/performance') return household ? <Forbidden /> : <PerformancePage />;
+  if (pathname === '/post-evaluation') return household ? <Forbidden /> : <PostEvaluationPage />;
   if (pathname === '/') return household ? <RedirectHome /> : <OverviewPage />;
   if (pathname === '/sites') return household ? <RedirectHome /> : <SiteListPage />;
   if (pathname === '/registry') return household ? <Forbidden /> : <RegistryPage />;

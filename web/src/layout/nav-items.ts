@@ -15,6 +15,8 @@ export function navItems(user: UserView): NavItem[] {
   const items: NavItem[] = [
     { key: 'overview', path: '/', labelKey: 'nav.overview' },
     { key: 'sites', path: '/sites', labelKey: 'nav.sites' },
+    { key: 'performance', path: '/performance', labelKey: 'nav.performance' },
+    { key: 'post-evaluation', path: '/post-evaluation', labelKey: 'nav.postEvaluation' },
     { key: 'registry', path: '/registry', labelKey: 'nav.registry' },
   ];
   if (may(user, 'deadletter:read')) items.push({ key: 'dead-letters', path: '/dead-letters', labelKey: 'nav.deadLetters' });

@@ -18,6 +18,8 @@ import { LiveChart } from './live-chart.js';
 import { SERIES_CHANNELS, seriesToPoints } from './periods.js';
 import { SiteAttributes } from './site-attributes.js';
 import { WarmthCard } from './warmth-card.js';
+import { MySeasonCard } from '../performance/my-season-card.js';
+import { unitPerformancePath } from '../performance/paths.js';
 
 const LIVE_KEEP = 300;
 const LIVE_SEED_MS = 3 * 3_600_000;
@@ -88,6 +90,14 @@ export function SitePage({ siteId }: { siteId: string }) {
         <LiveBadge status={live} clockMs={clockMs} />
       </Flex>
       {household && <WarmthCard latest={summary.latest} online={summary.online} />}
+      {household && summary.unitIds[0] && <MySeasonCard unitId={summary.unitIds[0]} />}
+      {!household && summary.unitIds.length > 0 && (
+        <Flex gap={12} wrap data-testid="site-performance-links">
+          {summary.unitIds.map((u) => (
+            <Link key={u} to={unitPerformancePath(u)} data-testid="site-performance-link">{t('unitPerf.fromSite', { unit: u })}</Link>
+          ))}
+        </Flex>
+      )}
       <LatestValues latest={summary.latest} />
       <LiveChart points={points} />
       {nowMs > 0 && <HistoryChart unitIds={summary.unitIds} nowMs={nowMs} />}
