@@ -3,6 +3,9 @@ import type { Registry as MetricsRegistry } from 'prom-client';
 import type { AuthService } from '../app/auth-service.js';
 import type { DeviceAdmin } from '../app/device-admin.js';
 import type { DeviceDirectory } from '../app/device-directory.js';
+import type { DispatchService } from '../app/dispatch/dispatch-service.js';
+import type { PlanVsActual } from '../contract/commands-api.js';
+import type { Principal } from '../app/authorize.js';
 import type { FleetQueries } from '../app/fleet-queries.js';
 import type { HouseholdModels } from '../app/household-model.js';
 import type { TelemetryIngestor } from '../app/ingest-telemetry.js';
@@ -33,6 +36,8 @@ export interface ApiDeps {
   readonly deviceAdmin: DeviceAdmin;
   readonly telemetry: TelemetryStore;
   readonly metrics: MetricsRegistry;
+  /** Plans, commands, overrides, alarms, plan vs actual (docs/dispatch.md). */
+  readonly dispatch: { readonly service: DispatchService; planVsActual(p: Principal, villageId: string, day: string): Promise<PlanVsActual | null> };
   readonly options: {
     readonly secureCookies: boolean;
     readonly rateLimitPerMinute: number;

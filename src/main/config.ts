@@ -36,6 +36,12 @@ export const ConfigSchema = z.strictObject({
   demoSpeed: z.coerce.number().positive().max(3600).default(60),
   /** Simulated start of the demo (ISO date-time); the demo clock runs from here. */
   demoStart: z.string().datetime({ offset: true }).default('2018-12-20T00:00:00+08:00'),
+  /** Percentage of the demo's devices that never acknowledge commands (to show retries → alarm → fallback). */
+  demoNeverAckPct: z.coerce.number().min(0).max(100).default(0),
+  /** Dispatch (docs/dispatch.md): wall-clock wait for a device's ack, publishes per command, and how often drift is checked. */
+  dispatchAckTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  dispatchMaxAttempts: z.coerce.number().int().min(1).max(20).default(4),
+  replanIntervalMs: z.coerce.number().int().min(1000).default(60_000),
 });
 export type PlatformConfig = z.infer<typeof ConfigSchema>;
 
@@ -63,6 +69,10 @@ export const ENV_VARS: Readonly<Record<string, keyof PlatformConfig>> = {
   HEATFLEET_DEMO_HOUSEHOLDS: 'demoHouseholds',
   HEATFLEET_DEMO_SPEED: 'demoSpeed',
   HEATFLEET_DEMO_START: 'demoStart',
+  HEATFLEET_DEMO_NEVER_ACK_PCT: 'demoNeverAckPct',
+  HEATFLEET_DISPATCH_ACK_TIMEOUT_MS: 'dispatchAckTimeoutMs',
+  HEATFLEET_DISPATCH_MAX_ATTEMPTS: 'dispatchMaxAttempts',
+  HEATFLEET_REPLAN_INTERVAL_MS: 'replanIntervalMs',
 };
 
 export class ConfigError extends Error {}

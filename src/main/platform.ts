@@ -3,13 +3,15 @@
  * the MQTT ingest (embedded broker, or a client of an external one), the HTTP API with the dashboard,
  * the rollup and live-update loops, and — in demo mode — seeds and drives a simulated fleet.
  */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { Registry as MetricsRegistry, collectDefaultMetrics } from 'prom-client';
 import { createAuthService } from '../app/auth-service.js';
 import { createDeviceAdmin } from '../app/device-admin.js';
 import { createDeviceDirectory } from '../app/device-directory.js';
+import { createDispatcher, createDispatchService, createReplanner, planVsActual, type CommandTransport } from '../app/dispatch/index.js';
 import { createFleetQueries } from '../app/fleet-queries.js';
 import { createHouseholdModels } from '../app/household-model.js';
 import { createFleetStatus } from '../app/fleet-status.js';
@@ -21,12 +23,16 @@ import { createRegistryService } from '../app/registry-service.js';
 import { createUserAdmin } from '../app/user-admin.js';
 import { buildApiServer } from '../api/server.js';
 import { createEmbeddedMqttIngest } from '../ingest/mqtt/embedded-broker.js';
+import { createMqttCommandPublisher } from '../ingest/mqtt/command-publisher.js';
 import { createExternalMqttIngest } from '../ingest/mqtt/external-client.js';
+import { PLATFORM_USERNAME } from '../ingest/mqtt/topics.js';
+import { coordinateFleet } from '../optimize/index.js';
+import { parseEpw, type WeatherSeries } from '../sim/index.js';
 import { openDuckDbStores } from '../storage/duckdb/index.js';
 import { loadConfig, type PlatformConfig } from './config.js';
 import { ensureAdmin } from './ensure-admin.js';
 import { acceleratedClock } from './accelerated-clock.js';
-import { startDemo, type DemoCredential, type RunningDemo } from './demo/start-demo.js';
+import { DEMO_WEATHER_FILE, startDemo, type DemoCredential, type RunningDemo } from './demo/start-demo.js';
 
 export interface RunningPlatform {
   readonly url: string;
@@ -85,9 +91,14 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     const adminPassword = await ensureAdmin({ access: stores.access, registry, clock: wallClock, password: config.adminPassword });
 
     let mqttPort: number | null = null;
+    let commandTransport: CommandTransport & { close(): Promise<void> };
     if (config.mqttExternalUrl === null) {
-      const mqtt = await createEmbeddedMqttIngest({ ingestor, devices, logger, metrics: { registry: metrics }, host: config.mqttHost, port: config.mqttPort, deadLetters: stores.telemetry, clock });
+      // The platform's own command channel logs in with a secret that lives only in this process.
+      const platformSecret = randomBytes(24).toString('base64url');
+      const mqtt = await createEmbeddedMqttIngest({ ingestor, devices, logger, metrics: { registry: metrics }, host: config.mqttHost, port: config.mqttPort, deadLetters: stores.telemetry, clock, platformSecret });
       mqttPort = mqtt.port;
+      const host = config.mqttHost === '0.0.0.0' ? '127.0.0.1' : config.mqttHost;
+      commandTransport = await createMqttCommandPublisher({ url: `mqtt://${host}:${mqtt.port}`, username: PLATFORM_USERNAME, password: platformSecret, logger });
       deviceAdmin.onRevoke((id) => mqtt.revoke(id));
       cleanups.push(() => mqtt.close());
     } else {
@@ -104,7 +115,32 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       });
       deviceAdmin.onRevoke((id) => ext.revoke(id));
       cleanups.push(() => ext.close());
+      commandTransport = await createMqttCommandPublisher({ url: config.mqttExternalUrl, username: config.mqttExternalUsername ?? '', password: config.mqttExternalPassword ?? '', clientId: 'heatfleet-platform-dispatch', logger });
     }
+    cleanups.push(() => commandTransport.close());
+
+    // Dispatch (docs/dispatch.md): commands with ack/timeout/retry, plans from the typical-year forecast, drift → replan.
+    const weather: WeatherSeries | null = existsSync(DEMO_WEATHER_FILE) ? parseEpw(readFileSync(DEMO_WEATHER_FILE, 'utf8')) : null;
+    const onAlarm = (a: { message: string }) => logger.warn({ alarm: a }, `dispatch alarm: ${a.message}`);
+    const siteLabel = (siteId: string) => { const s = registry.index().site(siteId); return s ? `${s.name} (${s.id})` : siteId; };
+    const dispatcher = createDispatcher({ store: stores.dispatch, transport: commandTransport, clock, options: { ackTimeoutMs: config.dispatchAckTimeoutMs, maxAttempts: config.dispatchMaxAttempts }, siteLabel, onAlarm, onError: (e) => logger.error({ err: e }, 'dispatch error') });
+    cleanups.push(() => dispatcher.close());
+    // In-process price decomposition with restoration: a village group is small (tens of households).
+    const planner = (groups: Parameters<typeof coordinateFleet>[0]) => coordinateFleet(groups, { recovery: 'restore' });
+    const dispatchDeps = { index: () => registry.index(), store: stores.dispatch, dispatcher, clock, weather, planner, onAlarm };
+    const dispatchService = createDispatchService({ ...dispatchDeps, wallClock, access: stores.access });
+    const replanner = createReplanner({ ...dispatchDeps, telemetry: stores.telemetry });
+    let replanning = false;
+    const replanTimer = setInterval(() => {
+      if (replanning) return;
+      replanning = true;
+      replanner.tick().then(
+        (out) => { for (const o of out.filter((x) => x.replanned)) logger.info({ plan: o.planId, next: o.newPlanId }, 'dispatch: replanned after drift'); },
+        (e: unknown) => logger.error({ err: e }, 'dispatch: drift check failed'),
+      ).finally(() => { replanning = false; });
+    }, config.replanIntervalMs);
+    replanTimer.unref();
+    cleanups.push(() => clearInterval(replanTimer));
 
     const rollupTimer = setInterval(() => {
       stores.telemetry.refreshRollups().catch((e: unknown) => logger.error({ err: e }, 'rollup refresh failed'));
@@ -131,6 +167,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       deviceAdmin,
       telemetry: stores.telemetry,
       metrics,
+      dispatch: { service: dispatchService, planVsActual: (p, villageId, day) => planVsActual({ index: () => registry.index(), store: stores.dispatch, telemetry: stores.telemetry, clock }, p, villageId, day) },
       options: {
         secureCookies: config.secureCookies,
         rateLimitPerMinute: config.rateLimitPerMinute,

@@ -1,12 +1,15 @@
 /**
  * The demo's devices: one real MQTT client per household gateway, authenticated with its own secret,
  * publishing the twin's readings with QoS 1 on the platform's (accelerated) clock. After a start they
- * first replay a backfill buffer in batches, as a real gateway does after an outage.
+ * first replay a backfill buffer in batches, as a real gateway does after an outage. They obey the platform's
+ * commands (command-follower.ts) and acknowledge them, except a configurable share that never does (to show
+ * retries → alarm → fallback; off by default).
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { Clock } from '../../app/ports/clock.js';
 import type { FleetSimulation } from '../../sim/index.js';
+import { createCommandFollower } from './command-follower.js';
 import type { DemoHousehold } from './demo-programme.js';
 
 interface WireReading {
@@ -42,6 +45,8 @@ export function startSimulatedDevices(deps: {
   stepMs: number;
   /** Cumulative meter registers continue from these values (per unit) after a restart: a register never runs backwards. */
   registerOffsets: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** Percentage of devices that never acknowledge a command (0 = all do). */
+  neverAckPct?: number;
 }): SimulatedDevices {
   const log = deps.logger.child({ component: 'demo-devices' });
   const buffers = deps.households.map(() => [] as WireReading[]);
@@ -61,9 +66,26 @@ export function startSimulatedDevices(deps: {
     }),
   );
   for (const c of clients) c.on('error', (e) => log.warn({ err: e.message }, 'demo device error'));
+  const followers = deps.households.map((h) => createCommandFollower(h.unitId));
+  // 61 is coprime to 100: household i is silent when (61·i mod 100) < pct, spreading the silent ones over the villages.
+  const silent = deps.households.map((_, i) => (61 * i) % 100 < (deps.neverAckPct ?? 0));
+  clients.forEach((c, i) => {
+    const h = deps.households[i] as DemoHousehold;
+    const commands = `heatfleet/v1/devices/${h.deviceId}/commands`;
+    c.once('connect', () => void c.subscribeAsync(commands, { qos: 1 }).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'demo device could not subscribe to its commands')));
+    c.on('message', (topic, payload) => {
+      if (topic !== commands) return;
+      const ack = (followers[i] as ReturnType<typeof createCommandFollower>).receive(payload.toString('utf8'), deps.clock.nowMs());
+      if (ack === null || silent[i]) return;
+      c.publish(`heatfleet/v1/devices/${h.deviceId}/acks`, JSON.stringify(ack), { qos: 1 }, (err) => {
+        if (err) log.warn({ err: err.message, deviceId: h.deviceId }, 'demo device could not acknowledge');
+      });
+    });
+  });
 
   const advanceTo = (targetMs: number, every: number) => {
     while (deps.sim.tsMs + deps.stepMs <= targetMs) {
+      for (let i = 0; i < followers.length; i++) (followers[i] as ReturnType<typeof createCommandFollower>).apply(deps.sim, i, deps.sim.tsMs);
       deps.sim.step();
       stepNo++;
       if (stepNo % every !== 0) continue;

@@ -4,7 +4,7 @@
  * parsed back through the wire schemas, so a row that does not fit the contract fails loudly.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CommandQuery, CommandRecord, DispatchStore, PlanRecord } from '../../app/dispatch/dispatch-store.js';
 import { CommandViewSchema, DispatchAlarmSchema, PlanDetailSchema, type DispatchAlarm } from '../../contract/commands-api.js';
 import type { Row, SerialConnection } from './serial-connection.js';
