@@ -84,6 +84,26 @@ describe('demand response: fleet offer, commitment and delivery', () => {
     expect(() => commitEvent(flex, offer, -1)).toThrow(/must be a positive number/);
   });
 
+  it('the rebound never pushes a transformer over its rating: shares shrink and the shortfall is named', () => {
+    const n = flex[0]?.baseline.powerW.length ?? 0;
+    const baseLoad = Float64Array.from({ length: n }, (_, k) => flex.reduce((s, f) => s + (f.baseline.powerW[k] as number), 0));
+    // A rating with only 3 kW of headroom over the baseline in every slot: pre-heating before the window cannot all fit.
+    const capW = Float64Array.from(baseLoad, (w) => w + 3000);
+    const limits = { groupOf: new Map(flex.map((f) => [f.id, 't1'])), capacityW: new Map([['t1', capW]]) };
+    const c = commitEvent(flex, offer, offer.firmW, limits);
+    const after = new Float64Array(n);
+    for (const f of flex) {
+      const part = c.participation.find((x) => x.id === f.id);
+      const w = part ? part.powerW : f.baseline.powerW;
+      for (let k = 0; k < n; k++) after[k] = (after[k] as number) + (w[k] as number);
+    }
+    for (let k = 0; k < n; k++) expect(after[k]).toBeLessThanOrEqual((capW[k] as number) + 1e-6);
+    expect(c.committedW).toBeLessThan(offer.firmW - 100); // the limit binds
+    expect(c.committedW).toBeGreaterThan(0);
+    expect(c.shortfallW).toBeCloseTo(offer.firmW - c.committedW, 9);
+    for (const v of c.expectedW) expect(v).toBeGreaterThanOrEqual(c.committedW - 1e-6);
+  });
+
   it('delivered flexibility is baseline minus measured per slot; missing measurements count as not delivered', () => {
     const d = deliveredFlexibility('reduce', 1000, [3000, 3000, 3000, 3000], [1800, 2000, 2500, null], 900);
     expect(Array.from(d.deliveredW)).toEqual([1200, 1000, 500, 0]);

@@ -40,9 +40,9 @@ export interface DrParticipation { readonly id: string; /** 0 … 1: share of th
 
 export interface DrCommitment {
   readonly requestedW: number;
-  /** The power the fleet commits to in every window slot: min(requested, firm offer). */
+  /** The power the fleet commits to in every window slot: min(requested, firm offer), less where a transformer limit binds. */
   readonly committedW: number;
-  /** requested − committed when the fleet cannot offer all (W). */
+  /** requested − committed when the fleet cannot offer all, or transformer limits stop it (W). */
   readonly shortfallW: number;
   /** Expected flexibility per window slot under the commitment (W, ≥ committedW). */
   readonly expectedW: Float64Array;
@@ -58,27 +58,112 @@ export interface DrCommitment {
  * slot reaches the requested power, the last one in part. A blend b + s·(e − b) of two plans that both hold
  * comfort also holds it (room temperature is affine in power and comfort bounds are linear).
  */
-export function commitEvent(flex: readonly HouseholdFlexibility[], offer: DrOffer, requestedW: number): DrCommitment {
-  if (!(requestedW > 0) || !Number.isFinite(requestedW)) throw new Error(`requested power ${requestedW} W must be a positive number`);
-  const len = offer.toSlot - offer.fromSlot;
-  const committedW = Math.min(requestedW, offer.firmW);
+/** Transformer limits the commitment must respect: each household's group and each group's capacity per day slot (W). */
+export interface DrGroupLimits {
+  readonly groupOf: ReadonlyMap<string, string>;
+  readonly capacityW: ReadonlyMap<string, Float64Array>;
+}
+
+/** Largest share s ≤ cap for which load + s·(event − baseline) stays within the group's capacity in every slot. */
+function shareWithinLimit(f: HouseholdFlexibility, loadW: Float64Array, capW: Float64Array, cap: number): number {
+  let s = cap;
+  for (let k = 0; k < loadW.length; k++) {
+    const rise = (f.eventPlan.powerW[k] as number) - (f.baseline.powerW[k] as number);
+    if (rise <= 1e-9) continue;
+    const room = (capW[k] as number) - (loadW[k] as number);
+    s = Math.min(s, Math.max(0, room / rise));
+  }
+  return s;
+}
+
+/** Merit order: cheapest flexibility per kWh first, each household fully until every slot reaches the target. */
+function meritOrderShares(flex: readonly HouseholdFlexibility[], len: number, target: number, limits?: DrGroupLimits): Map<string, number> {
   const order = flex.filter((f) => f.reason === null).sort((a, b) => a.extraCostYuan / a.windowKWh - b.extraCostYuan / b.windowKWh);
   const expectedW = new Float64Array(len);
   const shares = new Map<string, number>();
+  // Group loads under the baseline; a household's share may not push its transformer over its rating (the rebound).
+  const groupLoadW = new Map<string, Float64Array>();
+  if (limits) {
+    for (const f of flex) {
+      const g = limits.groupOf.get(f.id);
+      if (g === undefined) continue;
+      const load = groupLoadW.get(g) ?? new Float64Array(f.baseline.powerW.length);
+      for (let k = 0; k < load.length; k++) load[k] = (load[k] as number) + (f.baseline.powerW[k] as number);
+      groupLoadW.set(g, load);
+    }
+  }
   for (const f of order) {
-    const need = Math.max(...Array.from(expectedW, (v) => committedW - v));
+    const need = Math.max(...Array.from(expectedW, (v) => target - v));
     if (need <= 1e-9) break;
     // Smallest share that lifts every slot this household can help to the target (capped at 1).
     let share = 0;
     for (let i = 0; i < len; i++) {
-      const gap = committedW - (expectedW[i] as number);
+      const gap = target - (expectedW[i] as number);
       if (gap > 0 && (f.flexW[i] as number) > 0) share = Math.max(share, gap / (f.flexW[i] as number));
     }
     share = Math.min(1, share);
-    if (share <= 0) continue;
+    const g = limits?.groupOf.get(f.id);
+    const load = g === undefined ? undefined : groupLoadW.get(g);
+    const capW = g === undefined ? undefined : limits?.capacityW.get(g);
+    if (load && capW) {
+      share = shareWithinLimit(f, load, capW, share);
+      for (let k = 0; k < load.length; k++) load[k] = (load[k] as number) + share * ((f.eventPlan.powerW[k] as number) - (f.baseline.powerW[k] as number));
+    }
+    if (share <= 1e-9) continue;
     shares.set(f.id, share);
     for (let i = 0; i < len; i++) expectedW[i] = (expectedW[i] as number) + share * (f.flexW[i] as number);
   }
+  return shares;
+}
+
+/** The same share s for every offering household: the largest s ≤ target/firm that keeps every transformer within its rating. */
+function uniformShares(flex: readonly HouseholdFlexibility[], offer: DrOffer, target: number, limits: DrGroupLimits): Map<string, number> {
+  let s = offer.firmW > 0 ? Math.min(1, target / offer.firmW) : 0;
+  const load = new Map<string, Float64Array>(), rise = new Map<string, Float64Array>();
+  for (const f of flex) {
+    const g = limits.groupOf.get(f.id);
+    if (g === undefined) continue;
+    const n = f.baseline.powerW.length;
+    const l = load.get(g) ?? new Float64Array(n), r = rise.get(g) ?? new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      l[k] = (l[k] as number) + (f.baseline.powerW[k] as number);
+      if (f.reason === null) r[k] = (r[k] as number) + (f.eventPlan.powerW[k] as number) - (f.baseline.powerW[k] as number);
+    }
+    load.set(g, l); rise.set(g, r);
+  }
+  for (const [g, r] of rise) {
+    const l = load.get(g) as Float64Array, cap = limits.capacityW.get(g);
+    if (!cap) continue;
+    for (let k = 0; k < r.length; k++) if ((r[k] as number) > 1e-9) s = Math.min(s, Math.max(0, ((cap[k] as number) - (l[k] as number)) / (r[k] as number)));
+  }
+  return new Map(flex.filter((f) => f.reason === null && s > 1e-9).map((f) => [f.id, s]));
+}
+
+function expectedOf(flex: readonly HouseholdFlexibility[], shares: ReadonlyMap<string, number>, len: number): Float64Array {
+  const e = new Float64Array(len);
+  for (const f of flex) {
+    const s = shares.get(f.id) ?? 0;
+    for (let i = 0; i < len; i++) e[i] = (e[i] as number) + s * (f.flexW[i] as number);
+  }
+  return e;
+}
+
+/**
+ * Least-cost commitment of `requestedW` in every window slot. Merit order first; under transformer limits
+ * the rebounds of the cheapest households can crowd each other out, so a uniform share for every household is
+ * also tried and the one committing more power is kept (the cheaper on a tie).
+ */
+export function commitEvent(flex: readonly HouseholdFlexibility[], offer: DrOffer, requestedW: number, limits?: DrGroupLimits): DrCommitment {
+  if (!(requestedW > 0) || !Number.isFinite(requestedW)) throw new Error(`requested power ${requestedW} W must be a positive number`);
+  const len = offer.toSlot - offer.fromSlot;
+  const target = Math.min(requestedW, offer.firmW);
+  const candidates = [meritOrderShares(flex, len, target, limits), ...(limits ? [uniformShares(flex, offer, target, limits)] : [])].map((shares) => {
+    const expectedW = expectedOf(flex, shares, len);
+    const cost = flex.reduce((c, f) => c + (shares.get(f.id) ?? 0) * f.extraCostYuan, 0);
+    return { shares, expectedW, committedW: Math.min(target, ...Array.from(expectedW)), cost };
+  });
+  const best = candidates.reduce((a, b) => (b.committedW > a.committedW + 1e-6 || (Math.abs(b.committedW - a.committedW) <= 1e-6 && b.cost < a.cost) ? b : a));
+  const { shares, expectedW, committedW } = best;
   const participation: DrParticipation[] = [];
   let extraCostYuan = 0;
   const n = flex[0]?.baseline.powerW.length ?? 0;
