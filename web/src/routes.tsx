@@ -12,6 +12,8 @@ const SitePage = lazy(() => import('./pages/site/site-page.js').then((m) => ({ d
 const RegistryPage = lazy(() => import('./pages/registry/registry-page.js').then((m) => ({ default: m.RegistryPage })));
 const DeadLettersPage = lazy(() => import('./pages/ops/dead-letters-page.js').then((m) => ({ default: m.DeadLettersPage })));
 const AuditPage = lazy(() => import('./pages/ops/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const DispatchPage = lazy(() => import('./pages/dispatch/dispatch-page.js').then((m) => ({ default: m.DispatchPage })));
+const DemandResponsePage = lazy(() => import('./pages/demand-response/demand-response-page.js').then((m) => ({ default: m.DemandResponsePage })));
 const PerformancePage = lazy(() => import('./pages/performance/performance-page.js').then((m) => ({ default: m.PerformancePage })));
 const UnitPerformancePage = lazy(() => import('./pages/performance/unit-performance-page.js').then((m) => ({ default: m.UnitPerformancePage })));
 const PostEvaluationPage = lazy(() => import('./pages/post-evaluation/post-evaluation-page.js').then((m) => ({ default: m.PostEvaluationPage })));
@@ -37,6 +39,8 @@ export function Routes() {
   if (pathname === '/sites') return household ? <RedirectHome /> : <SiteListPage />;
   if (pathname === '/registry') return household ? <Forbidden /> : <RegistryPage />;
   if (pathname === '/dead-letters') return may(user, 'deadletter:read') ? <DeadLettersPage /> : <Forbidden />;
+  if (pathname === '/dispatch') return household ? <Forbidden /> : <DispatchPage />;
+  if (pathname === '/demand-response') return household ? <Forbidden /> : <DemandResponsePage />;
   if (pathname === '/audit') return may(user, 'audit:read') ? <AuditPage /> : <Forbidden />;
   return <NotFoundPage />;
 }

@@ -19,6 +19,8 @@ export function navItems(user: UserView): NavItem[] {
     { key: 'post-evaluation', path: '/post-evaluation', labelKey: 'nav.postEvaluation' },
     { key: 'registry', path: '/registry', labelKey: 'nav.registry' },
   ];
+  // Central control: everyone outside a household who sees a village; steering needs device:command (checked per page).
+  items.push({ key: 'dispatch', path: '/dispatch', labelKey: 'nav.dispatch' }, { key: 'demand-response', path: '/demand-response', labelKey: 'nav.demandResponse' });
   if (may(user, 'deadletter:read')) items.push({ key: 'dead-letters', path: '/dead-letters', labelKey: 'nav.deadLetters' });
   if (may(user, 'audit:read')) items.push({ key: 'audit', path: '/audit', labelKey: 'nav.audit' });
   return items;
