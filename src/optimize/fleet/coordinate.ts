@@ -14,6 +14,7 @@ import { ColumnPool, solveMaster } from './master.js';
 import { solveFleetMonolithic } from './monolithic.js';
 import { restore, restoreSequential } from './restore.js';
 import { columnGeneration } from './column-generation.js';
+import { householdProblemIssues } from '../household-problem.js';
 import { heatingCapacityW, type CoordinationOptions, type FleetIssue, type FleetPlan, type GroupPlan, type TransformerGroup } from './types.js';
 
 /** Iterations between restorations (each costs one solve per household). */
@@ -158,15 +159,42 @@ function fitUnderLimit(hh: readonly PreparedHousehold[], plans: readonly FastSol
   });
 }
 
+/**
+ * Households whose problem is unusable (floor above ceiling, wrong lengths, negative powers) are taken out
+ * of their group with an `invalid-problem` alarm naming them; the rest of the group is still planned. Safe
+ * fallback: such a unit stays on its local thermostat, so its largest electric draw (heat pump + backup,
+ * where those numbers are usable) is reserved on the transformer as base load.
+ */
+function withoutInvalidHouseholds(g: TransformerGroup): { group: TransformerGroup; rejected?: FleetIssue } {
+  const bad = g.households.map((h) => ({ h, issues: householdProblemIssues(h) })).filter((x) => x.issues.length > 0);
+  if (bad.length === 0) return { group: g };
+  const n = g.households.find((h) => householdProblemIssues(h).length === 0)?.priceYuanPerKWh.length ?? 0;
+  const base = Float64Array.from({ length: n }, (_, k) => (g.baseLoadW ? (g.baseLoadW[k] as number) : 0));
+  for (const { h } of bad) {
+    for (let k = 0; k < n; k++) {
+      const unitW = (h.maxPowerW[k] ?? Number.NaN) + (h.backupMaxW ? (h.backupMaxW[k] ?? 0) : 0);
+      if (Number.isFinite(unitW) && unitW > 0) base[k] = (base[k] as number) + unitW;
+    }
+  }
+  const rejected: FleetIssue = {
+    code: 'invalid-problem', transformerId: g.id, householdIds: bad.map((x) => x.h.id),
+    message: `transformer ${g.id}: ${bad.length} household problem(s) rejected, left on their local thermostat with their largest draw reserved: ${bad.flatMap((x) => x.issues).slice(0, 5).join('; ')}`,
+  };
+  return { group: { ...g, baseLoadW: base, households: g.households.filter((h) => !bad.some((x) => x.h === h)) }, rejected };
+}
+
 /** Coordinates every transformer group (independent problems) and collects the issues. */
 /** With `recovery: 'master'` and a HiGHS runtime, the plan is also recovered through a Dantzig–Wolfe master (master.ts). */
 export function coordinateFleet(groups: readonly TransformerGroup[], opts: CoordinationOptions = {}, highs?: Highs): FleetPlan {
   const out: GroupPlan[] = [];
   const issues: FleetIssue[] = [];
-  for (const g of groups) {
+  for (const input of groups) {
+    const { group: g, rejected } = withoutInvalidHouseholds(input);
+    if (rejected) issues.push(rejected);
+    if (g.households.length === 0) continue;
     let r: ReturnType<typeof coordinateGroup>;
     try { r = coordinateGroup(g, opts, highs); } catch (e) {
-      issues.push({ code: 'invalid-problem', transformerId: g.id, message: (e as Error).message });
+      issues.push({ code: 'invalid-problem', transformerId: g.id, householdIds: g.households.map((h) => h.id), message: (e as Error).message });
       continue;
     }
     if (highs && r.plan.plans.some((p) => p.comfortViolations > 0 && !r.aloneInfeasible.includes(p.id))) {

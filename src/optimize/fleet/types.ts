@@ -24,7 +24,8 @@ export function heatingCapacityW(g: TransformerGroup, slots: number): Float64Arr
 export type FleetIssue =
   | { readonly code: 'comfort-infeasible'; readonly householdIds: readonly string[]; readonly message: string }
   | { readonly code: 'transformer-too-small'; readonly transformerId: string; readonly householdIds: readonly string[]; readonly slots: readonly number[]; readonly message: string }
-  | { readonly code: 'invalid-problem'; readonly transformerId: string; readonly message: string };
+  /** Unusable household problems (named; their units stay on local control) or a group that could not be planned. */
+  | { readonly code: 'invalid-problem'; readonly transformerId: string; readonly householdIds: readonly string[]; readonly message: string };
 
 export interface GroupPlan {
   readonly transformerId: string;
