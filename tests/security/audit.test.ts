@@ -2,8 +2,9 @@
  * The audit log: every login (good and bad), logout, configuration change (registry upsert and import,
  * device provisioning and revocation, user creation, password reset, API tokens) and refused attempt is
  * recorded with who, what and the outcome; administrators read it; no route edits or deletes it; it
- * holds no secret. (Control commands and credit-list decisions have no routes yet: when they arrive,
- * the inventory check below makes them add their own audit expectation here.)
+ * holds no secret. Dispatch plans, their dispatch and household overrides are audited too. (Credit-list
+ * decisions have no routes yet: when they arrive, the inventory check below makes them add their own audit
+ * expectation here.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../../src/main/platform.js';
@@ -24,6 +25,9 @@ const AUDITED: Record<string, string> = {
   'POST /api/v1/users/{id}/password': 'user.password-reset',
   'POST /api/v1/devices/{id}/credentials': 'device.provision',
   'DELETE /api/v1/devices/{id}/credentials': 'device.revoke',
+  'POST /api/v1/dispatch/plans': 'dispatch.plan-create',
+  'POST /api/v1/dispatch/plans/{id}/dispatch': 'dispatch.plan-dispatch',
+  'POST /api/v1/dispatch/overrides': 'dispatch.override',
   // Telemetry is evidence, not configuration: it is kept append-only in its own store (and dead letters).
   'POST /api/v1/telemetry': '(telemetry store)',
 };
@@ -69,6 +73,12 @@ describe('audit log', () => {
     const tok = (await http.request(op, 'POST', '/api/v1/tokens', { json: { name: 'audit-me', actions: ['fleet:read'] } })).json as { id: string };
     expect((await http.request(op, 'DELETE', `/api/v1/tokens/${tok.id}`)).status).toBe(200);
     expect((await http.request(op, 'POST', '/api/v1/tokens', { json: { name: 'no-csrf', actions: ['fleet:read'] }, noCsrf: true })).status).toBe(403);
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect((await http.request(op, 'POST', '/api/v1/dispatch/plans', { json: { villageId: 'yq-kangzhuang', day } })).status).toBe(201);
+    expect((await http.request(op, 'POST', '/api/v1/dispatch/plans', { json: { villageId: 'hr-qiaozi', day } })).status).toBe(404);
+    expect((await http.request(op, 'POST', `/api/v1/dispatch/plans/plan-yq-kangzhuang-tx1-${day}-r1/dispatch`)).status).toBe(200);
+    expect((await http.request(op, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: 'yq-kangzhuang-h003', kind: 'run-permission', sgState: 1, toMs: Date.now() + 3_600_000 } })).status).toBe(201);
+    expect((await http.request(op, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: 'hr-qiaozi-h004', kind: 'setpoint', setpointC: 30, toMs: Date.now() + 3_600_000 } })).status).toBe(404);
     expect((await http.request(op, 'POST', '/api/v1/auth/logout')).status).toBe(200);
 
     const items = await audit();
@@ -95,6 +105,11 @@ describe('audit log', () => {
     has('u-operator', 'token.revoke', 'ok', new RegExp(tok.id));
     has('u-operator', 'http.csrf', 'denied');
     has('u-operator', 'auth.logout', 'ok');
+    has('u-operator', 'dispatch.plan-create', 'ok', /village:yq-kangzhuang/);
+    has('u-operator', 'dispatch.plan-create', 'denied', /village:hr-qiaozi/);
+    has('u-operator', 'dispatch.plan-dispatch', 'ok', /plan-yq-kangzhuang-tx1/);
+    has('u-operator', 'dispatch.override', 'ok', /site:yq-kangzhuang-h003/);
+    has('u-operator', 'dispatch.override', 'denied', /site:hr-qiaozi-h004/);
     // Newest first, with wall-clock times of this run.
     expect(items.every((e, i) => i === 0 || (items[i - 1] as Entry).atMs >= e.atMs)).toBe(true);
     expect(items.every((e) => e.atMs >= t0 - 1000 || e.actor === 'system')).toBe(true);

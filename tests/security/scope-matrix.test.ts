@@ -33,6 +33,11 @@ interface Target {
 }
 
 const nowQuery = () => `from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}&resolution=raw`;
+/** Today in Asia/Shanghai, the day the dispatch plans of the fixture are made for. */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const planOf = (siteId: string) => `plan-${ids(siteId).transformer}-${today()}-r1`;
+/** An override command per site, issued by the administrator while seeding (site id → command id). */
+const overrideOf = new Map<string, string>();
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
 
 /** How each kind of registry entity is aimed at the target's scope. */
@@ -106,6 +111,28 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
   'POST /api/v1/devices/{id}/credentials': (t) => [{ label: 'provision a foreign device', method: 'POST', path: `/api/v1/devices/${ids(t.site).device}/credentials`, write: true }],
   'DELETE /api/v1/devices/{id}/credentials': (t) => [{ label: 'revoke a foreign device', method: 'DELETE', path: `/api/v1/devices/${ids(t.site).device}/credentials`, write: true }],
   'POST /api/v1/telemetry': (t) => [{ label: 'telemetry for a foreign unit', method: 'POST', path: '/api/v1/telemetry', json: { ts: Date.now() - 1000, unit: ids(t.site).unit, values: { indoorTempC: 5 } }, write: true }],
+  'POST /api/v1/dispatch/plans': (t) => [
+    { label: 'plan a foreign village', method: 'POST', path: '/api/v1/dispatch/plans', json: { villageId: t.village, day: today() }, write: true },
+    { label: 'plan a foreign transformer', method: 'POST', path: '/api/v1/dispatch/plans', json: { transformerId: ids(t.site).transformer, day: today() }, write: true },
+  ],
+  'GET /api/v1/dispatch/plans': (t) => [
+    { label: 'plans', method: 'GET', path: '/api/v1/dispatch/plans', write: false },
+    { label: 'plans of a foreign village', method: 'GET', path: `/api/v1/dispatch/plans?villageId=${t.village}`, write: false },
+  ],
+  'GET /api/v1/dispatch/plans/{id}': (t) => [{ label: 'foreign plan detail', method: 'GET', path: `/api/v1/dispatch/plans/${planOf(t.site)}`, write: false }],
+  'POST /api/v1/dispatch/plans/{id}/dispatch': (t) => [{ label: 'dispatch a foreign plan', method: 'POST', path: `/api/v1/dispatch/plans/${planOf(t.site)}/dispatch`, write: true }],
+  'POST /api/v1/dispatch/overrides': (t) => [
+    { label: 'override a foreign household', method: 'POST', path: '/api/v1/dispatch/overrides', json: { siteId: t.site, kind: 'setpoint', setpointC: 30, toMs: Date.now() + 3_600_000 }, write: true },
+    { label: 'lock a foreign household', method: 'POST', path: '/api/v1/dispatch/overrides', json: { siteId: t.site, kind: 'run-permission', sgState: 1, toMs: Date.now() + 3_600_000 }, write: true },
+  ],
+  'GET /api/v1/dispatch/commands': (t) => [
+    { label: 'commands', method: 'GET', path: '/api/v1/dispatch/commands?limit=1000', write: false },
+    { label: 'commands of a foreign site', method: 'GET', path: `/api/v1/dispatch/commands?siteId=${t.site}`, write: false },
+    { label: 'commands of a foreign plan', method: 'GET', path: `/api/v1/dispatch/commands?planId=${planOf(t.site)}`, write: false },
+  ],
+  'GET /api/v1/dispatch/commands/{id}': (t) => [{ label: 'foreign command', method: 'GET', path: `/api/v1/dispatch/commands/${overrideOf.get(t.site) ?? 'cmd-none'}`, write: false }],
+  'GET /api/v1/dispatch/alarms': () => [{ label: 'dispatch alarms', method: 'GET', path: '/api/v1/dispatch/alarms?limit=1000', write: false }],
+  'GET /api/v1/dispatch/villages/{id}/plan-vs-actual': (t) => [{ label: 'plan vs actual of a foreign village', method: 'GET', path: `/api/v1/dispatch/villages/${t.village}/plan-vs-actual?day=${today()}`, write: false }],
   'GET /healthz': () => [{ label: 'health', method: 'GET', path: '/healthz', write: false }],
   'GET /metrics': () => [{ label: 'metrics (loopback)', method: 'GET', path: '/metrics', write: false }],
 };
@@ -134,6 +161,18 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
     platform = await startSecurityPlatform({ rateLimitPerMinute: 100_000 });
     http = client(platform.url);
     fx = await seedFixture(http);
+    // Dispatch state in every village: a dispatched plan per transformer, an override per site (the gateways are
+    // not connected, so these end as not-acknowledging with alarms naming the households).
+    for (const v of new Set(SITES.map((x) => x.villageId))) {
+      const res = await http.request(fx.admin, 'POST', '/api/v1/dispatch/plans', { json: { villageId: v, day: today() } });
+      expect(res.status, res.text).toBe(201);
+      expect((await http.request(fx.admin, 'POST', `/api/v1/dispatch/plans/${planOf(`${v}-h000`)}/dispatch`)).status).toBe(200);
+    }
+    for (const x of SITES) {
+      const res = await http.request(fx.admin, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: x.id, kind: 'setpoint', setpointC: 21, toMs: Date.now() + 3_600_000 } });
+      expect(res.status, res.text).toBe(201);
+      overrideOf.set(x.id, (res.json as { id: string }).id);
+    }
     const token = async (owner: string, actions: string[]) => {
       const res = await http.request(fx.sessions[owner as 'operator'], 'POST', '/api/v1/tokens', { json: { name: `${owner} ${actions.length}`, actions } });
       expect(res.status, res.text).toBe(201);
@@ -324,6 +363,14 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
     await ok(op, { label: 'create an own technician', method: 'POST', path: '/api/v1/users', json: { username: 'own-tech', displayName: 'x', role: 'technician', orgId: 'op-beinuan', scopeAreaId: 'bj-yanqing', password: PASSWORD }, write: true });
     await ok(op, first('POST /api/v1/users/{id}/password'));
     await ok(op, first('GET /api/v1/dead-letters'), ids('yq-zhangshanying-h001').device);
+    await ok(op, first('POST /api/v1/dispatch/plans'));
+    await ok(op, first('GET /api/v1/dispatch/plans/{id}'), own.site);
+    // h007's gateway was revoked above: steer its neighbour h003 (same operator, same transformer).
+    const ownSteered: Target = { ...own, site: 'yq-kangzhuang-h003', ownSite: 'yq-kangzhuang-h003' };
+    await ok(op, (CASES['POST /api/v1/dispatch/overrides']?.(ownSteered) ?? [])[0] as Attack);
+    await ok(op, (CASES['GET /api/v1/dispatch/commands/{id}']?.(ownSteered) ?? [])[0] as Attack, ownSteered.site);
+    await ok(op, first('GET /api/v1/dispatch/villages/{id}/plan-vs-actual'), ids(own.site).transformer);
+    await ok(op, (CASES['GET /api/v1/dispatch/commands']?.(own) ?? [])[1] as Attack, own.site);
   });
 });
 
