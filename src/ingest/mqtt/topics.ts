@@ -3,9 +3,9 @@
  * the embedded broker's ACL and the Mosquitto ACL renderer so both modes enforce the same rules.
  *
  *   heatfleet/v1/devices/{deviceId}/telemetry   device → platform  (QoS 1)
- *   heatfleet/v1/devices/{deviceId}/acks        device → platform  (reserved for control)
+ *   heatfleet/v1/devices/{deviceId}/acks        device → platform  (command acks, docs/dispatch.md)
  *   heatfleet/v1/devices/{deviceId}/rejections  platform → device
- *   heatfleet/v1/devices/{deviceId}/commands    platform → device  (reserved for control)
+ *   heatfleet/v1/devices/{deviceId}/commands    platform → device  (commands, docs/dispatch.md)
  */
 export const TOPIC_ROOT = 'heatfleet/v1/devices';
 
