@@ -27,8 +27,10 @@ export interface TwinProblemOptions {
    * The unit's backup heater (COP 1, `unit.backupKw`) as a second source in the plan:
    * 'off' (default: the heat pump only), 'below-enable-temperature' (only in slots whose forecast outdoor
    * temperature is below the installer's `unit.backupBelowC`, as the twin's controller does), or 'always'
-   * (the platform may run it in any slot, e.g. by moving the bivalence point; it is used only where the
-   * heat pump cannot hold comfort, since its heat costs COP times more).
+   * (the platform may run it in any slot, e.g. by moving the bivalence point). Within a slot the heat pump
+   * always goes first (its heat costs COP times less), but across slots resistance heat in the valley
+   * (0.10 yuan/kWh in Beijing) can be cheaper than heat-pump heat at the peak price (0.4883/COP): the
+   * plan then pre-heats with it, more energy for less money — the tariff's choice, not a modelling error.
    */
   readonly backup?: 'off' | 'below-enable-temperature' | 'always';
 }
