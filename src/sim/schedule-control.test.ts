@@ -65,6 +65,7 @@ describe('schedule following (schedule-control)', () => {
     expect(sim.state.a.safeguardJ[0]).toBe(0);
     expect(drawnKWh(sim.state.a)).toBeGreaterThan(1);
     expect(() => followSchedule(sim.state, 0, { powerW: -1, ceilingC: 22 })).toThrow(/power -1 W/);
+    expect(() => followSchedule(sim.state, 0, { powerW: 100, ceilingC: 22 }, 2)).toThrow(/bucket phase 2/);
     expect(() => followSchedule(sim.state, 0, { powerW: 100, ceilingC: Number.NaN })).toThrow(/ceiling/);
     expect(() => followSchedule(sim.state, 3, { powerW: 100, ceilingC: 22 })).toThrow(/index 3/);
   });

@@ -26,8 +26,12 @@ function check(st: FleetState, i: number): void {
   if (!Number.isInteger(i) || i < 0 || i >= st.size) throw new Error(`household index ${i} is outside 0…${st.size - 1}`);
 }
 
-/** Puts household `i` on its plan for the next slot (call again at every slot boundary). */
-export function followSchedule(st: FleetState, i: number, slot: ScheduleSlot): void {
+/**
+ * Puts household `i` on its plan for the next slot (call again at every slot boundary). `bucketPhase` (0…1)
+ * sets the starting bucket level as a share of its size; by default it is spread by index. Pass a value tied to
+ * the household (e.g. a hash of its id) when the same household may sit at different indices.
+ */
+export function followSchedule(st: FleetState, i: number, slot: ScheduleSlot, bucketPhase = (i * PHASE_STEP) % 1): void {
   check(st, i);
   if (!(slot.powerW >= 0)) throw new Error(`schedule: power ${slot.powerW} W must be ≥ 0 (Infinity = unrestricted)`);
   if (!Number.isFinite(slot.ceilingC)) throw new Error(`schedule: ceiling ${slot.ceilingC} °C must be finite`);
@@ -36,7 +40,8 @@ export function followSchedule(st: FleetState, i: number, slot: ScheduleSlot): v
   if (!wasFollowing) {
     // First slot: the thermostat's call state is not a safeguard call yet.
     s.heatCall[i] = 0;
-    s.schedTokJ[i] = Number.isFinite(slot.powerW) ? slot.powerW * SCHEDULE_BUCKET_S * ((i * PHASE_STEP) % 1) : 0;
+    if (!(bucketPhase >= 0 && bucketPhase <= 1)) throw new Error(`schedule: bucket phase ${bucketPhase} must be within 0…1`);
+    s.schedTokJ[i] = Number.isFinite(slot.powerW) ? slot.powerW * SCHEDULE_BUCKET_S * bucketPhase : 0;
   }
   s.schedW[i] = slot.powerW;
   s.schedCeilC[i] = slot.ceilingC;

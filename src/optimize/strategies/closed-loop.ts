@@ -17,6 +17,13 @@ const STEP_S = 60;
 /** Outdoor observations kept for the forecast (h). */
 const OBSERVATION_KEEP_H = 24;
 
+/** FNV-1a hash of an id, as a number in [0, 1). */
+function idPhase(id: string): number {
+  let x = 0x811c9dc5;
+  for (let c = 0; c < id.length; c++) x = Math.imul(x ^ id.charCodeAt(c), 0x01000193) >>> 0;
+  return x / 2 ** 32;
+}
+
 export function validateClosedLoop(i: ClosedLoopInput): number {
   const slotMinutes = i.slotMinutes ?? 15;
   if (!(slotMinutes > 0) || 1440 % slotMinutes !== 0) throw new Error(`slotMinutes: ${slotMinutes} must divide the day`);
@@ -68,6 +75,8 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const capKWh = tariff.subsidyCapKWhPerSeason ?? Number.POSITIVE_INFINITY;
   const subsidisedUsed = new Float64Array(n);
   const prevTotal = new Float64Array(n), prevHeat = new Float64Array(n), nowTotal = new Float64Array(n), nowHeat = new Float64Array(n);
+  // Bucket phases tied to the household id, so a household behaves the same whatever its index (worker shares).
+  const phase = Float64Array.from(hs, (h) => idPhase(h.id));
   const observations: TemperatureObservation[] = [];
   const ws = emptyWeatherSample();
   let planned = 0, plannedKWh = 0, planViolations = 0, infeasible = 0, tooSmall = 0, fallbacks = 0, gapSum = 0, gapCount = 0, maeSum = 0, maeCount = 0;
@@ -103,7 +112,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
     for (let k = 0; k < slotsPerDay; k++) {
       if (plan) {
         for (let i = 0; i < n; i++) {
-          followSchedule(st, i, { powerW: (plan.powerW[i] as Float64Array)[k] as number, ceilingC: (plan.ceilingC[i] as Float64Array)[k] as number });
+          followSchedule(st, i, { powerW: (plan.powerW[i] as Float64Array)[k] as number, ceilingC: (plan.ceilingC[i] as Float64Array)[k] as number }, phase[i] as number);
         }
       }
       sim.advance(slotS / STEP_S);
