@@ -6,6 +6,7 @@ import type { DeviceDirectory } from '../app/device-directory.js';
 import type { DispatchService } from '../app/dispatch/dispatch-service.js';
 import type { PlanVsActual } from '../contract/commands-api.js';
 import type { Principal } from '../app/authorize.js';
+import type { DrService } from '../app/dr/index.js';
 import type { FleetQueries } from '../app/fleet-queries.js';
 import type { HouseholdModels } from '../app/household-model.js';
 import type { TelemetryIngestor } from '../app/ingest-telemetry.js';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   readonly userAdmin: UserAdmin;
   readonly queries: FleetQueries;
   readonly models: HouseholdModels;
+  /** Demand-response events (docs/demand-response.md). */
+  readonly dr: DrService;
   readonly live: LiveHub;
   readonly ingestor: TelemetryIngestor;
   readonly devices: DeviceDirectory;

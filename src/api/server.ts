@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { dispatchRoutes } from './routes/dispatch-routes.js';
 import { fleetRoutes } from './routes/fleet-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
+import { drRoutes } from './routes/dr-routes.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
@@ -72,6 +73,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   authRoutes(app, deps);
   fleetRoutes(app, deps);
   modelRoutes(app, deps);
+  drRoutes(app, deps);
   liveRoutes(app, deps);
   registryRoutes(app, deps);
   adminRoutes(app, deps);

@@ -14,6 +14,7 @@ import { createDeviceDirectory } from '../app/device-directory.js';
 import { createDispatcher, createDispatchService, createReplanner, planVsActual, type CommandTransport } from '../app/dispatch/index.js';
 import { createFleetQueries } from '../app/fleet-queries.js';
 import { createHouseholdModels } from '../app/household-model.js';
+import { createDrService } from '../app/dr/index.js';
 import { createFleetStatus } from '../app/fleet-status.js';
 import { createTelemetryIngestor } from '../app/ingest-telemetry.js';
 import { createLiveHub } from '../app/live-hub.js';
@@ -167,6 +168,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       deviceAdmin,
       telemetry: stores.telemetry,
       metrics,
+      dr: createDrService({ index: () => registry.index(), events: stores.drEvents, plans: stores.dispatch, telemetry: stores.telemetry, dispatcher, clock, wallClock, access: stores.access, weather }),
       dispatch: { service: dispatchService, planVsActual: (p, villageId, day) => planVsActual({ index: () => registry.index(), store: stores.dispatch, telemetry: stores.telemetry, clock }, p, villageId, day) },
       options: {
         secureCookies: config.secureCookies,
