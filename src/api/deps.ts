@@ -17,6 +17,7 @@ import type { RegistryStore } from '../app/ports/registry-store.js';
 import type { TelemetryStore } from '../app/ports/telemetry-store.js';
 import type { RegistryService } from '../app/registry-service.js';
 import type { RegistryAdmin } from '../app/registry-admin.js';
+import type { SeasonReports } from '../app/season-report/index.js';
 import type { UserAdmin } from '../app/user-admin.js';
 
 /** Everything the HTTP adapter needs, chosen by the composition root (src/main). */
@@ -33,6 +34,7 @@ export interface ApiDeps {
   readonly models: HouseholdModels;
   /** Demand-response events (docs/demand-response.md). */
   readonly dr: DrService;
+  readonly seasonReports: SeasonReports;
   readonly live: LiveHub;
   readonly ingestor: TelemetryIngestor;
   readonly devices: DeviceDirectory;

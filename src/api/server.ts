@@ -24,6 +24,7 @@ import { drRoutes } from './routes/dr-routes.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
+import { seasonRoutes } from './routes/season-routes.js';
 import { telemetryRoutes } from './routes/telemetry-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { httpMetrics } from './http-metrics.js';
@@ -74,6 +75,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   fleetRoutes(app, deps);
   modelRoutes(app, deps);
   drRoutes(app, deps);
+  seasonRoutes(app, deps);
   liveRoutes(app, deps);
   registryRoutes(app, deps);
   adminRoutes(app, deps);

@@ -36,6 +36,8 @@ export const ConfigSchema = z.strictObject({
   demoSpeed: z.coerce.number().positive().max(3600).default(60),
   /** Simulated start of the demo (ISO date-time); the demo clock runs from here. */
   demoStart: z.string().datetime({ offset: true }).default('2018-12-20T00:00:00+08:00'),
+  /** Days of history the demo backfills on a fresh store (readings every 15 simulated minutes); more days give a fuller season report. */
+  demoBackfillDays: z.coerce.number().int().min(1).max(150).default(2),
   /** Percentage of the demo's devices that never acknowledge commands (to show retries → alarm → fallback). */
   demoNeverAckPct: z.coerce.number().min(0).max(100).default(0),
   /** Dispatch (docs/dispatch.md): wall-clock wait for a device's ack, publishes per command, and how often drift is checked. */
@@ -69,6 +71,7 @@ export const ENV_VARS: Readonly<Record<string, keyof PlatformConfig>> = {
   HEATFLEET_DEMO_HOUSEHOLDS: 'demoHouseholds',
   HEATFLEET_DEMO_SPEED: 'demoSpeed',
   HEATFLEET_DEMO_START: 'demoStart',
+  HEATFLEET_DEMO_BACKFILL_DAYS: 'demoBackfillDays',
   HEATFLEET_DEMO_NEVER_ACK_PCT: 'demoNeverAckPct',
   HEATFLEET_DISPATCH_ACK_TIMEOUT_MS: 'dispatchAckTimeoutMs',
   HEATFLEET_DISPATCH_MAX_ATTEMPTS: 'dispatchMaxAttempts',

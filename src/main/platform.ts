@@ -34,6 +34,7 @@ import { loadConfig, type PlatformConfig } from './config.js';
 import { ensureAdmin } from './ensure-admin.js';
 import { acceleratedClock } from './accelerated-clock.js';
 import { DEMO_WEATHER_FILE, startDemo, type DemoCredential, type RunningDemo } from './demo/start-demo.js';
+import { createPlatformSeasonReports } from './season-reports.js';
 
 export interface RunningPlatform {
   readonly url: string;
@@ -150,6 +151,8 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     cleanups.push(() => clearInterval(rollupTimer));
     live.start(config.liveIntervalMs);
     cleanups.push(() => live.stop());
+    const season = createPlatformSeasonReports({ index: () => registry.index(), kpiDays: stores.kpiDays, faults: stores.faultEvents, telemetry: stores.telemetry, clock, onError: (e) => logger.error({ err: e }, 'season report twin run failed') });
+    cleanups.push(() => season.stop());
 
     const api = await buildApiServer({
       clock,
@@ -162,6 +165,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock: wallClock }),
       queries,
       models: createHouseholdModels({ index: () => registry.index(), store: stores.telemetry }),
+      seasonReports: season.reports,
       live,
       ingestor,
       devices,

@@ -29,7 +29,6 @@ export interface RunningDemo {
 
 export const DEMO_WEATHER_FILE = fileURLToPath(new URL('../../../data/weather/CHN_Beijing.Beijing.545110_IWEC.epw', import.meta.url));
 const STEP_S = 60;
-const BACKFILL_MS = 2 * 86_400_000;
 const DEMO_SEED = 2017;
 
 export async function startDemo(deps: {
@@ -57,9 +56,9 @@ export async function startDemo(deps: {
   const credentials = await ensureDemoAccounts({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, specs: demoUserSpecs(first.siteId, first.villageId), adminPassword: deps.adminPassword });
   const secrets = await ensureDeviceSecrets({ access: deps.access, clock: deps.wallClock, dataDir: deps.config.dataDir, deviceIds: households.map((h) => h.deviceId) });
 
-  // Continue from the newest stored reading after a restart, else backfill two days.
+  // Continue from the newest stored reading after a restart, else backfill `demoBackfillDays` days.
   const latest = await deps.telemetry.latest(households.map((h) => h.unitId));
-  const resumeMs = latest.length > 0 ? Math.max(...latest.map((r) => r.tsMs)) : deps.clock.nowMs() - BACKFILL_MS;
+  const resumeMs = latest.length > 0 ? Math.max(...latest.map((r) => r.tsMs)) : deps.clock.nowMs() - deps.config.demoBackfillDays * 86_400_000;
   const startMs = Math.floor(resumeMs / (STEP_S * 1000)) * STEP_S * 1000;
   const weather = parseEpw(readFileSync(DEMO_WEATHER_FILE, 'utf8'));
   const sim = createFleetSimulation(fleet, weather, { startMs, stepS: STEP_S });

@@ -1,0 +1,65 @@
+/**
+ * The season report as a printable HTML page (server-rendered, zh-CN or English): no script, no external
+ * resource (the CSP allows inline styles only), print CSS, every table captioned with its period, boundary and
+ * population. All text from the registry or the request is escaped.
+ */
+import type { FleetTable, RankingWire } from '../../contract/season-report.js';
+import { KPI_LABELS_ZH, METHOD_NOTES, word, type Lang } from './labels.js';
+import type { SeasonReportBundle } from './service.js';
+
+const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const num = (v: number | null | undefined, digits = 2): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(digits));
+
+const CSS = `body{font-family:"Noto Sans CJK SC","Microsoft YaHei",Arial,sans-serif;font-size:11px;margin:16px;color:#111}
+h1{font-size:18px}h2{font-size:14px;margin-top:20px;border-bottom:1px solid #999}
+table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid #bbb;padding:2px 4px;text-align:right;vertical-align:top}
+th{background:#eee}td.t,th.t{text-align:left}caption{text-align:left;font-style:italic;padding:2px 0;caption-side:top}
+dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:bold}
+@media print{body{margin:0;font-size:9px}h2{break-after:avoid}table{page-break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}@page{size:A4 landscape;margin:10mm}}`;
+
+function caption(t: FleetTable, boundary: string | null, lang: Lang): string {
+  return `<caption>${esc(word('period', lang))}: ${esc(t.period.label)} · ${boundary ? `${esc(word('boundaries', lang))}: ${esc(boundary)} · ` : ''}${esc(word('population', lang))}: ${esc(t.population.scope)}, n = ${t.population.unitsMatched}</caption>`;
+}
+
+const SHOWN = ['spfH2', 'spfH4', 'copRunning', 'heatKWh', 'electricityH2KWh', 'flowTempC', 'startsPerRunningHour', 'defrostSharePct', 'hoursBelowTarget', 'coveragePct'] as const;
+
+function unitsTable(t: FleetTable, lang: Lang): string {
+  const cols = t.columns.filter((c) => (SHOWN as readonly string[]).includes(c.key));
+  const head = cols.map((c) => `<th data-kpi="${c.key}">${esc(lang === 'zh-CN' ? KPI_LABELS_ZH[c.key] : c.label)}${c.boundary ? ` (${c.boundary.toUpperCase()})` : ''} [${esc(c.unit)}]</th>`).join('');
+  const rows = t.items.map((r) => `<tr data-unit="${esc(r.unitId)}"><td class="t">${esc(r.unitId)}</td><td class="t">${esc(r.manufacturer)} ${esc(r.model)}</td><td class="t">${esc(r.emitter)}</td><td class="t">${esc(r.status)}${r.notEvaluable.length ? `; ${esc(r.notEvaluable.join(', '))}` : ''}</td>${cols.map((c) => `<td data-kpi="${c.key}">${num(r.values[c.key])}</td>`).join('')}</tr>`).join('\n');
+  return `<table id="units">${caption(t, 'SPF H2, H4 (SEPEMO)', lang)}<thead><tr><th class="t">${esc(word('unit', lang))}</th><th class="t">${esc(word('model', lang))}</th><th class="t">${esc(word('emitter', lang))}</th><th class="t">${esc(word('status', lang))}</th>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function rankingTable(id: string, title: string, t: FleetTable, r: RankingWire, lang: Lang): string {
+  const rows = r.ranked.map((g) => `<tr><td>${g.rank}</td><td class="t">${esc(g.key)}</td><td>${g.n}</td><td>${num(g.medianSpf)}</td><td>${g.ci ? `${num(g.ci.low)}–${num(g.ci.high)}` : '—'}</td></tr>`).join('');
+  const un = r.insufficientData.map((g) => `<li>${esc(g.key)}: ${esc(g.reason)}</li>`).join('');
+  return `<h2>${esc(title)}</h2><table id="${id}">${caption(t, `SPF ${r.boundary.toUpperCase()} — ${r.boundaryLabel}`, lang)}<thead><tr><th>${esc(word('rank', lang))}</th><th class="t">${esc(word('group', lang))}</th><th>${esc(word('n', lang))}</th><th>${esc(word('median', lang))} ${r.boundary.toUpperCase()}</th><th>${esc(word('ci', lang))}</th></tr></thead><tbody>${rows || `<tr><td colspan="5" class="t">—</td></tr>`}</tbody></table><p>${esc(r.rules)}</p>${un ? `<p>${esc(word('insufficient', lang))}:</p><ul>${un}</ul>` : ''}`;
+}
+
+export function seasonHtml(b: SeasonReportBundle, lang: Lang): string {
+  const t = b.table;
+  const parts: string[] = [];
+  parts.push(`<h1>${esc(word('title', lang))}</h1><dl><dt>${esc(word('period', lang))}</dt><dd>${esc(t.period.label)} (${esc(t.period.fromIso)} – ${esc(t.period.toIso)}, ${t.period.days} d)</dd>`
+    + `<dt>${esc(word('population', lang))}</dt><dd>${esc(t.population.scope)}: ${t.population.unitsMatched} / ${t.population.unitsInScope}, ${t.population.unitsWithData} with data</dd>`
+    + `<dt>${esc(word('boundaries', lang))}</dt><dd>${Object.values(t.boundaries).map(esc).join('<br>')}</dd></dl>`);
+  if (t.notes.length) parts.push(`<h2>${esc(word('notes', lang))}</h2><ul>${t.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
+  parts.push(`<h2>${esc(word('units', lang))}</h2>${unitsTable(t, lang)}`);
+  if (b.rankings) {
+    parts.push(rankingTable('rankings-model', word('rankingsModel', lang), t, b.rankings.model, lang));
+    parts.push(rankingTable('rankings-manufacturer', word('rankingsManufacturer', lang), t, b.rankings.manufacturer, lang));
+  }
+  if (b.credit) {
+    const c = b.credit;
+    const rows = c.entries.map((e) => `<tr><td class="t">${esc(e.ruleText)}</td><td class="t">${esc(e.key)}</td><td class="t">${esc(e.statistic)}</td><td>${num(e.value)}</td><td>${num(e.threshold)}</td><td class="t">${e.units.map((u) => `${esc(u.unitId)}: ${num(u.figure)}${u.fails ? ' ✗' : ''}`).join('; ')}</td></tr>`).join('');
+    parts.push(`<h2>${esc(word('credit', lang))}</h2><p>${esc(c.rulesSource)}</p><ul>${c.rules.map((r) => `<li>${esc(r.ruleId)}: ${esc(r.ruleText)} — ${r.listed.length} / ${r.passed.length} / ${r.notJudged.length}</li>`).join('')}</ul>`
+      + (c.entries.length === 0 ? `<p>${esc(word('noEntries', lang))}</p>` : `<table id="credit-list">${caption(t, null, lang)}<thead><tr><th class="t">${esc(word('rule', lang))}</th><th class="t">${esc(word('group', lang))}</th><th class="t">${esc(word('statistic', lang))}</th><th>${esc(word('value', lang))}</th><th>${esc(word('threshold', lang))}</th><th class="t">${esc(word('evidence', lang))}</th></tr></thead><tbody>${rows}</tbody></table>`));
+  }
+  if (b.influence) {
+    const i = b.influence;
+    const rows = i.model.terms.map((x) => `<tr><td class="t">${esc(x.term)}</td><td>${num(x.estimate, 3)}</td><td>${num(x.ci[0], 3)}–${num(x.ci[1], 3)}</td><td>${num(x.pValue, 3)}</td></tr>`).join('');
+    parts.push(`<h2>${esc(word('influence', lang))}</h2><p>${esc(i.method)}</p><p>${esc(i.model.status)}${i.model.reason ? `: ${esc(i.model.reason)}` : ''}</p>`
+      + `<table id="influence-factors">${caption(t, i.boundaryLabel, lang)}<thead><tr><th class="t">${esc(word('term', lang))}</th><th>${esc(word('estimate', lang))}</th><th>CI</th><th>${esc(word('pValue', lang))}</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="t">—</td></tr>'}</tbody></table>`);
+  }
+  parts.push(`<h2>${esc(word('method', lang))}</h2><ul>${METHOD_NOTES[lang].map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(word('title', lang))} ${esc(t.period.label)}</title><style>${CSS}</style></head><body>\n${parts.join('\n')}\n</body></html>`;
+}

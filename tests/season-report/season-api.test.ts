@@ -1,0 +1,167 @@
+/**
+ * The season report API on the real platform (demo fleet, real DuckDB, telemetry through MQTT): each role sees
+ * its scope, figures equal the raw KPI engine on the same stored readings, bad input is refused naming the field,
+ * a period without data and a unit without a heat meter get clear answers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeUnitKpis } from '../../src/analytics/unit-kpis/index.js';
+import type { Series } from '../../src/contract/api.js';
+import type { AfterSalesWire, CreditListWire, Distribution, FleetTable, RankingWire, ShortfallRankingWire, UnitReport } from '../../src/contract/season-report.js';
+import type { RunningPlatform } from '../../src/main/platform.js';
+import { loginAs, type ApiSession } from '../support/api-session.js';
+import { DEMO, startSeasonPlatform } from './support.js';
+
+const BASE = '/api/v1/performance';
+
+describe('season report API', { timeout: 300_000 }, () => {
+  let p: RunningPlatform;
+  let regulator: ApiSession; let operator: ApiSession; let operator2: ApiSession; let household: ApiSession;
+  const password = (u: string) => p.demoCredentials.find((c) => c.username === u)?.password ?? '';
+  beforeAll(async () => {
+    p = await startSeasonPlatform();
+    [regulator, operator, operator2, household] = await Promise.all(['regulator', 'operator', 'operator2', 'household'].map((u) => loginAs(p.url, u, password(u))));
+  }, 240_000);
+  afterAll(async () => p?.close());
+
+  it('defaults to the heating season clamped to the days with readings, and each role sees its own scope', async () => {
+    const all = await regulator.get<FleetTable>(`${BASE}/units?pageSize=500`);
+    expect(all.status).toBe(200);
+    const t = all.body;
+    expect(t.period).toMatchObject({ source: 'default-season', season: { from: '2018-11-15', to: '2019-03-16' }, clampedToData: true, from: '2018-12-16', to: '2018-12-20', days: 4, timezone: 'Asia/Shanghai (UTC+08:00)' });
+    expect(t.population).toMatchObject({ unitsInScope: DEMO.households, unitsMatched: DEMO.households, unitsWithData: DEMO.households });
+    expect(t.columns.find((c) => c.key === 'spfH2')).toMatchObject({ label: 'SPF H2', boundary: 'h2' });
+    expect(t.items.every((r) => r.values.spfH2 !== null && r.values.spfH2 > 1 && r.values.spfH2 < 7)).toBe(true);
+
+    const own = (await operator.get<FleetTable>(`${BASE}/units?pageSize=500`)).body;
+    const other = (await operator2.get<FleetTable>(`${BASE}/units?pageSize=500`)).body;
+    expect(own.items.length + other.items.length).toBe(DEMO.households);
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.population.scope).toMatch(/operated or serviced by/);
+    const home = (await household.get<FleetTable>(`${BASE}/units`)).body;
+    expect(home.items).toHaveLength(1);
+    expect(home.population.scope).toMatch(/your household/);
+
+    // Out of scope is "not found"; fleet statistics are not for households.
+    const foreign = other.items[0]?.unitId as string;
+    expect((await operator.get(`${BASE}/units/${foreign}?expected=false`)).status).toBe(404);
+    expect((await household.get(`${BASE}/rankings`)).status).toBe(403);
+    expect((await household.get(`${BASE}/credit-list`)).status).toBe(403);
+    expect((await household.get(`${BASE}/units/${home.items[0]?.unitId}?expected=false`)).status).toBe(200);
+  });
+
+  it('gives the same figures as the raw KPI engine on the unit\'s stored readings', async () => {
+    const t = (await regulator.get<FleetTable>(`${BASE}/units?sort=spfH2&order=desc&pageSize=3`)).body;
+    expect(t.items).toHaveLength(3);
+    expect(t.items[0]?.values.spfH2 ?? 0).toBeGreaterThanOrEqual(t.items[1]?.values.spfH2 ?? 0);
+    const row = t.items[1];
+    if (!row) throw new Error('no row');
+    const fromMs = Date.parse(t.period.fromIso); const toMs = Date.parse(t.period.toIso);
+    const raw = (await regulator.get<Series>(`/api/v1/units/${row.unitId}/series?resolution=raw&from=${fromMs}&to=${toMs}`)).body;
+    expect(raw.truncated).toBe(false);
+    const readings = raw.points.map((pt) => ({ unitId: row.unitId, tsMs: pt.tsMs, values: pt.values }));
+    const k = computeUnitKpis(readings, { unitId: row.unitId, nominalCapacityKw: row.nominalCapacityKw, type: row.unitType as 'ashp-air-water', emitter: row.emitter as 'floor' }, { fromMs, toMs });
+    expect(row.values.spfH2).toBeCloseTo(k.spf.h2 as number, 9);
+    expect(row.values.heatKWh).toBeCloseTo(k.energy.heatKWh.metered.kWh as number, 6);
+    expect(row.values.electricityH2KWh).toBeCloseTo(k.energy.electricityKWh.unitH2.kWh as number, 6);
+    expect(row.values.hoursBelowTarget).toBeCloseTo(k.comfort.hoursBelow, 6);
+    const detail = (await regulator.get<UnitReport>(`${BASE}/units/${row.unitId}?expected=false`)).body;
+    expect(detail.boundaries.find((b) => b.boundary === 'h2')).toMatchObject({ definition: expect.stringMatching(/^SPF H2 = /) as unknown });
+    expect(detail.boundaries.find((b) => b.boundary === 'h2')?.spf).toBeCloseTo(k.spf.h2 as number, 9);
+  });
+
+  it('runs the twin for expected vs actual, caches the run, and ranks shortfalls within the work bound', async () => {
+    const home = (await household.get<FleetTable>(`${BASE}/units`)).body.items[0]?.unitId as string;
+    const first = (await household.get<UnitReport>(`${BASE}/units/${home}`)).body;
+    const eva = first.expectedVsActual;
+    expect(eva?.expected?.spf.h2).toBeGreaterThan(1);
+    expect(eva?.boundaryLabel).toMatch(/SPF H2, 2018-12-1\d\.\.2018-12-\d\d/);
+    expect(eva?.cached).toBe(false);
+    expect(['evaluated', 'not-evaluable']).toContain(eva?.status);
+    expect((await household.get<UnitReport>(`${BASE}/units/${home}`)).body.expectedVsActual?.cached).toBe(true);
+
+    const r = (await operator.get<ShortfallRankingWire>(`${BASE}/expected-vs-actual`)).body;
+    expect(r.boundary).toBe('h2');
+    expect(r.ranked.length + r.notEvaluable.length + r.notComputed.length).toBe(r.population.unitsWithData);
+    expect(r.twinRuns.computed).toBeLessThanOrEqual(r.twinRuns.maxPerRequest);
+    for (let i = 1; i < r.ranked.length; i++) expect((r.ranked[i]?.gapPct ?? 0)).toBeGreaterThanOrEqual(r.ranked[i - 1]?.gapPct ?? 0);
+  });
+
+  it('refuses bad input with the field named', async () => {
+    const cases: [string, RegExp][] = [
+      [`${BASE}/units?from=2018-12-01`, /to: give both from and to/],
+      [`${BASE}/units?from=2018-12-10&to=2018-12-01`, /to: to must be after from/],
+      [`${BASE}/units?from=2018-02-30&to=2018-03-02`, /from: not a calendar date/],
+      [`${BASE}/units?unitType=steam-engine`, /unitType/],
+      [`${BASE}/units?sort=spfH9`, /sort/],
+      [`${BASE}/distribution?kpi=happiness`, /kpi/],
+      [`${BASE}/comparison?unitIds=a&kpis=spfH2,nonsense`, /kpis: unknown KPI nonsense/],
+      [`${BASE}/influence-factors?factors=colour`, /factors: unknown factor colour/],
+      [`${BASE}/units?minCapacityKw=10&maxCapacityKw=8`, /maxCapacityKw/],
+    ];
+    for (const [path, message] of cases) {
+      const res = await regulator.get<{ error: { message: string } }>(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.message, path).toMatch(message);
+    }
+    const badRule = await regulator.send<{ error: { message: string } }>('POST', `${BASE}/credit-list`, { rules: [{ kind: 'median-spf-below', boundary: 'h2', minUnits: 1, minCoveragePct: 0, thresholdSpf: -2 }] });
+    expect(badRule.status).toBe(400);
+    expect(badRule.body.error.message).toMatch(/rules\.0\.thresholdSpf/);
+    const unknownKind = await regulator.send<{ error: { message: string } }>('POST', `${BASE}/credit-list`, { rules: [{ kind: 'vibes', minUnits: 1 }] });
+    expect(unknownKind.status).toBe(400);
+    expect(unknownKind.body.error.message).toMatch(/rules\.0\.kind/);
+    expect((await regulator.get(`${BASE}/comparison?unitIds=nobody-hp1`)).status).toBe(404);
+  });
+
+  it('answers a period without data with null figures and the reason, never a number', async () => {
+    const t = (await regulator.get<FleetTable>(`${BASE}/units?from=2018-01-01&to=2018-01-08`)).body;
+    expect(t.period).toMatchObject({ source: 'requested', from: '2018-01-01', days: 7, dataDays: null });
+    expect(t.population.unitsWithData).toBe(0);
+    expect(t.notes.join(' ')).toMatch(/no readings of the selected units/);
+    expect(t.items.every((r) => r.status === 'no-data' && r.values.spfH2 === null && r.spfReasons.h2 === 'no-data')).toBe(true);
+    const d = (await regulator.get<Distribution>(`${BASE}/distribution?from=2018-01-01&to=2018-01-08&kpi=spfH2`)).body;
+    expect(d).toMatchObject({ n: 0, nMissing: DEMO.households, quantiles: null, mean: null });
+  });
+
+  it('labels a unit without a heat meter and a power channel sent in kW, and counts its fault events', async () => {
+    const own = (await operator.get<FleetTable>(`${BASE}/units`)).body.items[0];
+    if (!own) throw new Error('operator has no unit');
+    const day = Date.parse('2018-12-01T00:00:00+08:00');
+    // A day before the demo's history: unit power in kW (1.2 instead of 1200 W), no heat meter, fault E3 twice.
+    const readings = Array.from({ length: 96 }, (_, i) => ({
+      ts: day + i * 900_000, unit: own.unitId, values: { unitPowerW: i % 4 === 0 ? 0 : 1.2, outdoorTempC: -2, indoorTempC: 19 },
+      ...(i >= 10 && i < 14 ? { fault: 'E3' } : i >= 40 && i < 42 ? { fault: 'E3' } : {}),
+    }));
+    expect((await operator.send('POST', '/api/v1/telemetry', { readings })).status).toBe(200);
+    const q = 'from=2018-12-01&to=2018-12-02';
+    const u = (await operator.get<UnitReport>(`${BASE}/units/${own.unitId}?${q}&expected=false`)).body;
+    const h2 = u.boundaries.find((b) => b.boundary === 'h2');
+    expect(h2?.spf).toBeNull();
+    expect(h2?.reason).toBe('no-heat-meter');
+    expect(u.figures.find((f) => f.key === 'spfH2')).toMatchObject({ value: null, reason: 'no-heat-meter' });
+    expect(u.plausibility.excludedChannels).toContain('unitPowerW');
+    expect(u.plausibility.flags.find((f) => f.channel === 'unitPowerW')?.code).toBe('looks-like-kw-sent-as-w');
+    const a = (await operator.get<AfterSalesWire>(`${BASE}/after-sales?${q}&groupBy=manufacturer`)).body;
+    expect(a.fleet.faultEvents).toBe(2);
+    expect(a.fleet.byCode).toEqual({ E3: 2 });
+    expect(a.serviceRecords.available).toBe(false);
+  });
+
+  it('ranks models and applies default or posted credit rules, with evidence, within scope', async () => {
+    const r = (await regulator.get<RankingWire>(`${BASE}/rankings?groupBy=manufacturer&minUnits=1&minCoveragePct=0&minHeatKWh=0`)).body;
+    expect(r.boundaryLabel).toMatch(/^SPF H2 = /);
+    expect(r.ranked.length).toBeGreaterThan(0);
+    expect(r.ranked.reduce((s, g) => s + g.n, 0) + r.excludedUnits.length).toBe(r.population.unitsMatched);
+    const def = (await operator.get<CreditListWire>(`${BASE}/credit-list`)).body;
+    expect(def.rulesSource).toBe('default: data/credit-rules.json');
+    expect(def.rules.map((x) => x.ruleId)).toContain('median-spf-h2-below-2.5');
+    // Operators judge their own fleet by the default rules only.
+    expect((await operator.send('POST', `${BASE}/credit-list`, { rules: [{ kind: 'not-evaluable-share', minUnits: 1, maxSharePct: 0 }] })).status).toBe(403);
+    const strict = (await regulator.send<CreditListWire>('POST', `${BASE}/credit-list`, { rules: [{ id: 'all-below-10', kind: 'median-spf-below', groupBy: 'manufacturer', boundary: 'h2', thresholdSpf: 10, minUnits: 1, minCoveragePct: 0 }] })).body;
+    expect(strict.rulesSource).toBe('request body');
+    expect(strict.entries.length).toBeGreaterThan(0);
+    const e = strict.entries[0];
+    expect(e).toMatchObject({ ruleId: 'all-below-10', boundary: 'h2', threshold: 10, statistic: 'median SPF H2' });
+    expect(e?.units.length).toBe(e?.n);
+    expect(e?.units.every((x) => x.fails && x.figure !== null)).toBe(true);
+  });
+});
