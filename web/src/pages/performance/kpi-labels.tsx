@@ -24,7 +24,7 @@ export function KpiTitle({ kpi, unit, boundary }: { kpi: SeasonKpiKey | string; 
   const u = unit ? unitSuffix(unit, t) : '';
   return (
     <span data-kpi={kpi}>
-      {t(`perfKpi.${kpi}`, { defaultValue: kpi })}
+      {/^spfH\d$/.test(kpi) ? <Tooltip title={t(`perfKpi.${kpi}`)}><span>SPF</span></Tooltip> : t(`perfKpi.${kpi}`, { defaultValue: kpi })}
       {u && <Typography.Text type="secondary"> ({u})</Typography.Text>}
       <BoundaryTag boundary={boundary} />
     </span>
@@ -43,7 +43,7 @@ export function KpiValue({ kpi, value, reason, testId }: { kpi: SeasonKpiKey | s
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return (
       <Typography.Text type="secondary" data-testid={testId} data-null-reason={reason ?? 'unknown'}>
-        {reason ? reasonText(reason, t) : <Tooltip title={t('perf.notComputable')}>{DASH}</Tooltip>}
+        {reason ? reasonText(reason, t) : <Tooltip title={t('perf.notComputable')}><span>{DASH}</span></Tooltip>}
       </Typography.Text>
     );
   }

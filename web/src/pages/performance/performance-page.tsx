@@ -87,8 +87,8 @@ export function PerformancePage() {
             <Typography.Text type="secondary">{t('perf.columns')}</Typography.Text>
             <Select<SeasonKpiKey[]>
               mode="multiple"
-              maxTagCount={3}
-              style={{ width: 360 }}
+              maxTagCount="responsive"
+              style={{ width: 320 }}
               value={view.cols}
               options={KPI_KEYS.map((k) => ({ value: k, label: t(`perfKpi.${k}`) + (k.startsWith('spfH') ? ` ${k.slice(3)}` : '') }))}
               onChange={(cols) => go(scope, { cols: cols.length ? cols : [...DEFAULT_TABLE_KPIS] })}
