@@ -53,7 +53,7 @@ export function DrCreateForm({ open, villages, defaultVillageId, defaultDay, onC
         form={form}
         layout="vertical"
         data-testid="dr-create-form"
-        initialValues={{ villageId: defaultVillageId, direction: 'reduce', day: defaultDay, from: '17:00', to: '19:00', source: 'grid-operator' }}
+        initialValues={{ villageId: defaultVillageId, direction: 'reduce', day: defaultDay, from: '20:00', to: '21:00', source: 'grid-operator' }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="villageId" label={t('dispatch.village')} rules={[{ required: true, message: t('dr.form.villageRequired') }]}>

@@ -15,14 +15,13 @@ const KIND_COLOURS: Record<DispatchAlarm['kind'], string> = { 'not-acknowledging
  * Dispatch alarms of the village: devices that never acknowledged (named with their household: they run
  * their own fallback schedule), rejected commands with the device's reason, replans, plan issues.
  */
-export function AlarmsList({ villageId, siteNames, transformerIds, reloadKey }: {
-  villageId: string;
+export function AlarmsList({ siteNames, transformerIds, reloadKey }: {
   siteNames: ReadonlyMap<string, string>;
   transformerIds: ReadonlySet<string>;
   reloadKey: number;
 }) {
   const { t, i18n } = useTranslation();
-  const { data, error, loading, reload } = useApi<{ items: DispatchAlarm[] } | DispatchAlarm[]>(dispatchPaths.alarms(villageId));
+  const { data, error, loading, reload } = useApi<{ items: DispatchAlarm[] } | DispatchAlarm[]>(dispatchPaths.alarms());
   useReloadOn(reloadKey, reload);
   // Keep what belongs to this village even if the server answered more.
   const rows = useMemo(

@@ -85,7 +85,7 @@ export function CommandsTable({ siteNames, reloadKey }: { siteNames: ReadonlyMap
           { title: t('dispatch.origin.title'), dataIndex: 'origin', render: (o: CommandOrigin) => <CommandOriginTag origin={o} t={t} /> },
           { title: t('dispatch.command'), key: 'command', render: (_, c) => describeCommand(c.command, t, lang) },
           { title: t('dispatch.state.title'), dataIndex: 'state', render: (s: CommandState) => <CommandStateTag state={s} t={t} /> },
-          { title: t('dispatch.attempts'), dataIndex: 'attempts', align: 'right', width: 70 },
+          { title: t('dispatch.attempts'), dataIndex: 'attempts', align: 'right', width: 90 },
           { title: t('dispatch.actor'), dataIndex: 'actor', render: (a: string) => (a === 'system' ? t('dispatch.system') : a) },
           { title: t('dispatch.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
         ]}

@@ -35,5 +35,6 @@ export const dispatchPaths = {
   dispatchPlan: (planId: string) => `/dispatch/plans/${encodeURIComponent(planId)}/dispatch`,
   commands: (p: { siteId?: string; planId?: string; state?: string; limit?: number }) => `/dispatch/commands${query(p)}`,
   overrides: () => '/dispatch/overrides',
-  alarms: (villageId: string) => `/dispatch/alarms${query({ villageId })}`,
+  /** The API answers every alarm in scope (no village filter): the page keeps its village's. */
+  alarms: () => `/dispatch/alarms${query({ limit: 1000 })}`,
 };

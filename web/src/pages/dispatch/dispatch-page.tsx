@@ -54,8 +54,8 @@ export function DispatchPage() {
   if (overview.loading && !overview.data) return <Loading />;
   if (overview.error && !overview.data) return <ApiErrorView error={overview.error} onRetry={overview.reload} />;
   const choose = (next: { villageId: string; day: string }) => navigate(`/dispatch${query(next)}`, { replace: true });
-  // No plan for the day is a normal answer, not an error.
-  const noPlan = pva.error?.status === 404 || (pva.data !== undefined && pva.data.transformers.length === 0);
+  // No plan for the day is a normal answer (no transformers planned); 404 means the village is not in scope.
+  const noPlan = pva.data !== undefined && pva.data.transformers.length === 0 && !pva.error;
 
   return (
     <Flex vertical gap={16} data-testid="dispatch-page" data-village-id={villageId} data-day={day}>
@@ -71,15 +71,15 @@ export function DispatchPage() {
       {actionError && <ApiErrorView error={actionError} />}
       {villages.length === 0 && <Empty description={t('dispatch.noVillages')} />}
       {pva.loading && !pva.data && !pva.error && <Loading />}
-      {pva.error && !noPlan && <ApiErrorView error={pva.error} onRetry={pva.reload} />}
+      {pva.error && <ApiErrorView error={pva.error} onRetry={pva.reload} />}
       {noPlan && <Empty data-testid="no-plan" description={t(canCommand ? 'dispatch.noPlanCreate' : 'dispatch.noPlan', { day })} />}
-      {!noPlan &&
+      {!pva.error &&
         pva.data?.transformers.map((tr) => (
           <TransformerCard key={tr.transformerId} tr={tr} siteNames={siteNames} canOverride={canCommand} onOverride={(id) => setOverrideSite(id)} />
         ))}
       {planList.length > 0 && <PlanRevisions plans={planList} loading={plans.loading} />}
       {ready && <CommandsTable siteNames={siteNames} reloadKey={reloadKey} />}
-      {ready && <AlarmsList villageId={villageId} siteNames={siteNames} transformerIds={transformerIds} reloadKey={reloadKey} />}
+      {ready && <AlarmsList siteNames={siteNames} transformerIds={transformerIds} reloadKey={reloadKey} />}
       {canCommand && (
         <OverrideForm
           open={overrideSite !== null}

@@ -1,4 +1,4 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fmtDateTime, fmtNumber, fmtPowerKw } from '../../format/format.js';
 import type { PlanSummary } from './dispatch-api.js';
@@ -20,10 +20,11 @@ export function PlanRevisions({ plans, loading }: { plans: readonly PlanSummary[
         dataSource={rows}
         locale={{ emptyText: t('dispatch.noPlans') }}
         pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        scroll={{ x: 1200 }}
         columns={[
           { title: t('dispatch.transformer'), dataIndex: 'transformerId' },
-          { title: t('dispatch.revision'), dataIndex: 'revision', align: 'right', width: 70 },
-          { title: t('dispatch.fromSlot'), dataIndex: 'fromSlot', render: (s: number, p) => slotLabel(p.dayStartMs, p.slotS, s) },
+          { title: t('dispatch.revision'), dataIndex: 'revision', align: 'right', width: 80 },
+          { title: t('dispatch.fromSlot'), dataIndex: 'fromSlot', width: 90, render: (s: number, p) => slotLabel(p.dayStartMs, p.slotS, s) },
           { title: t('dispatch.reason'), dataIndex: 'reason', render: (r: string) => (r === 'day-ahead' ? t('dispatch.dayAhead') : r) },
           { title: t('dispatch.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <Tag color={STATUS_COLOURS[s]} data-testid="plan-status">{t(`dispatch.planStatus.${s}`)}</Tag> },
           { title: t('dispatch.plannedCost'), dataIndex: 'costYuan', align: 'right', render: (v: number) => `${fmtNumber(v, lang, 1)} ${t('dispatch.yuan')}` },
@@ -31,7 +32,7 @@ export function PlanRevisions({ plans, loading }: { plans: readonly PlanSummary[
           { title: t('dispatch.comfortKh'), dataIndex: 'comfortDeficitKh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
           { title: t('dispatch.tariff'), dataIndex: 'tariffId' },
           { title: t('dispatch.createdAt'), key: 'created', render: (_, p) => `${fmtDateTime(p.createdAtMs, lang)} · ${p.createdBy === 'system' ? t('dispatch.system') : p.createdBy}` },
-          { title: t('dispatch.issues'), dataIndex: 'issues', render: (is: string[]) => (is.length ? is.join('; ') : '—') },
+          { title: t('dispatch.issues'), dataIndex: 'issues', width: 320, render: (is: string[]) => (is.length ? <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: is.join('; ') }}>{is.join('; ')}</Typography.Paragraph> : '—') },
         ]}
       />
     </Card>

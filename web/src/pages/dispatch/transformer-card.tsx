@@ -38,6 +38,10 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
   const overloads = tr.overloadSlots.map((s) => slotLabel(tr.dayStartMs, tr.slotS, s));
   const name = (id: string) => siteNames.get(id) ?? id;
   const belowFloor = tr.households.filter((h) => h.actualComfortDeficitKh > 0).length;
+  // Measurements cover the day up to the platform's now: say so next to every "actual" figure.
+  const lastMeasured = tr.measuredLoadW.reduce<number>((last, w, i) => (w === null ? last : i), -1);
+  const measuredUntil = lastMeasured < 0 ? null : slotLabel(tr.dayStartMs, tr.slotS, lastMeasured + 1);
+  const untilNote = measuredUntil === null ? t('dispatch.noMeasurement') : t('dispatch.measuredUntil', { time: measuredUntil });
 
   return (
     <Card
@@ -54,7 +58,7 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('dispatch.costYuan')} value={`${fmtNumber(tr.plannedCostYuan, lang, 1)} / ${fmtNumber(tr.actualCostYuan, lang, 1)}`} suffix={t('dispatch.yuan')} />
-          <Typography.Text type="secondary">{t('dispatch.costHint')}</Typography.Text>
+          <Typography.Text type="secondary">{t('dispatch.costHint')} · {untilNote}</Typography.Text>
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('dispatch.comfortKh')} value={`${fmtNumber(tr.plannedComfortDeficitKh, lang, 1)} / ${fmtNumber(tr.actualComfortDeficitKh, lang, 1)}`} suffix="K·h" />
@@ -65,7 +69,9 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
           <Typography.Text type="secondary" data-testid="overload-slots">{overloads.length > 0 ? overloads.slice(0, 8).join(', ') + (overloads.length > 8 ? ' …' : '') : t('dispatch.noOverload')}</Typography.Text>
         </Col>
       </Row>
-      <EChart option={option} height={320} testId="loading-chart" />
+      <div data-testid="loading-chart-box" data-rating-kw={(Math.max(0, ...tr.capacityW) / 1000).toFixed(1)} data-overload-slots={tr.overloadSlots.length}>
+        <EChart option={option} height={320} testId="loading-chart" />
+      </div>
       <Table<HouseholdRow>
         size="small"
         data-testid="household-table"
@@ -75,7 +81,7 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
         columns={[
           { title: t('dispatch.household'), dataIndex: 'siteId', render: (id: string) => <Link to={`/sites/${encodeURIComponent(id)}`}>{name(id)}</Link> },
           { title: t('dispatch.plannedKWh'), dataIndex: 'plannedEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
-          { title: t('dispatch.actualKWh'), dataIndex: 'actualEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
+          { title: `${t('dispatch.actualKWh')}（${untilNote}）`, dataIndex: 'actualEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
           { title: t('dispatch.householdComfortKh'), dataIndex: 'actualComfortDeficitKh', align: 'right', render: (v: number) => <span style={v > 0 ? { color: '#cf1322' } : undefined}>{fmtNumber(v, lang, 1)}</span> },
           {
             title: t('dispatch.control'),
