@@ -33,7 +33,7 @@ const unitId = (u: string) => `'hp-' || lpad(${u}::VARCHAR, 4, '0')`;
  * gaps (an hour now and then, single minutes). A store holds one row per (unit, instant): redeliveries are
  * merged at ingest, so there are no duplicate rows to generate.
  */
-function generateSql(units: number): string {
+export function generateSql(units: number): string {
   const minutes = DAYS * 1440;
   return `INSERT INTO readings (unit_id, ts_ms, outdoor_temp_c, indoor_temp_c, supply_temp_c, return_temp_c, flow_m3h, unit_power_w, unit_energy_kwh,
       compressor_power_w, compressor_energy_kwh, backup_power_w, backup_energy_kwh, pump_power_w, pump_energy_kwh, heat_power_w, heat_energy_kwh,

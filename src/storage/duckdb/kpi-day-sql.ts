@@ -13,7 +13,6 @@ import {
   RUN_VARIANTS, SLOTS_PER_DAY, SOURCE_VARIANTS, statChannel,
 } from '../../analytics/season/kpi-day.js';
 
-const BRIDGE = P.bridgeGapS / P.intervalS; // 15 slots
 const OFFSET_SLOTS = P.localUtcOffsetH * 60;
 const LAST = SLOTS_PER_DAY - 1;
 const D = P.intervalS; // seconds per slot
@@ -39,36 +38,6 @@ export const slotSql = (lo: string, hi: string): string => `CREATE OR REPLACE TE
   WHERE r.ts_ms >= ${lo} AND r.ts_ms < ${hi}
   GROUP BY r.unit_id, slot`;
 
-/** Stage 2: bridging. A missing slot takes the last measured value when the measured slots around it are ≤ 15 apart. */
-export const fillSql = (): string => {
-  const w = (frame: string) => `OVER (PARTITION BY unit_id ORDER BY slot RANGE BETWEEN ${frame})`;
-  const back = w(`${BRIDGE} PRECEDING AND CURRENT ROW`);
-  const fwd = w(`1 FOLLOWING AND ${BRIDGE} FOLLOWING`);
-  const parts = CHANNEL_KEYS.map((k) => {
-    const m = `m_${col(k)}`;
-    return `max(CASE WHEN ${m} IS NOT NULL THEN slot END) ${back} AS la_${col(k)}, last_value(${m} IGNORE NULLS) ${back} AS lv_${col(k)},
-      min(CASE WHEN ${m} IS NOT NULL THEN slot END) ${fwd} AS nb_${col(k)}`;
-  });
-  return `CREATE OR REPLACE TEMP TABLE kd_fill AS SELECT unit_id, slot, n_rows, ${CHANNEL_KEYS.map((k) => `m_${col(k)}`).join(', ')},
-    ${REG_KEYS.map((k) => `f_${col(k)}`).join(', ')}, lead(slot) OVER (PARTITION BY unit_id ORDER BY slot) AS next_slot, ${parts.join(', ')}
-    FROM temp.kd_slot`;
-};
-
-/** Stage 3: the grid of the chunk's days: real slots, and the slots of gaps ≤ 15 slots carrying the extended values. */
-export const gridSql = (): string => {
-  const ext = (k: ChannelKey) => `CASE WHEN nb_${col(k)} - la_${col(k)} <= ${BRIDGE} THEN lv_${col(k)} END`;
-  const real = CHANNEL_KEYS.map((k) => `coalesce(m_${col(k)}, ${ext(k)}) AS ${v(k)}, CASE WHEN m_${col(k)} IS NOT NULL THEN 1 WHEN ${ext(k)} IS NOT NULL THEN 2 ELSE 0 END AS st_${col(k)}`);
-  const gap = CHANNEL_KEYS.map((k) => `${ext(k)} AS ${v(k)}, CASE WHEN ${ext(k)} IS NOT NULL THEN 2 ELSE 0 END AS st_${col(k)}`);
-  const regFirst = REG_KEYS.map((k) => `f_${col(k)}`).join(', ');
-  const regNull = REG_KEYS.map((k) => `NULL::DOUBLE AS f_${col(k)}`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE kd_grid AS SELECT g.* FROM (
-      SELECT unit_id, slot, n_rows, ${real.join(', ')}, ${regFirst} FROM temp.kd_fill
-      UNION ALL
-      SELECT unit_id, unnest(range(slot + 1, next_slot)) AS slot, 0 AS n_rows, ${gap.join(', ')}, ${regNull}
-        FROM temp.kd_fill WHERE next_slot - slot BETWEEN 2 AND ${BRIDGE}
-    ) g SEMI JOIN temp.kd_days d ON d.unit_id = g.unit_id AND d.day = (g.slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY}`;
-};
-
 // Per-slot quantities (in kd_p2's select list and the aggregations above it).
 const heat = v('heatPowerW');
 const backup = v('backupPowerW');
@@ -90,20 +59,24 @@ const fault = (r: 'u' | 'c') =>
     AND NOT coalesce(${v('defrost')} >= 0.5, false), false))::INTEGER`;
 const ISLANDS = { cy_on: 'cy_on', cy_u: 'cy_u', cy_c: 'cy_c', ft_u: 'ft_u', ft_c: 'ft_c' } as const;
 
-/** Stage 4: states and window pass 2 per unit and local day. */
-export const pass2Sql = (): string => {
+/**
+ * Stage 4: states and window pass 2 per unit and local day. The neighbours' states travel in one STRUCT through one
+ * `lag` and one `lead` (adjacent slots only); islands are numbered in kd_runs on the "on" slots alone.
+ */
+export const pass2Sql = (gridSelect: string): string => {
   const w = 'OVER (PARTITION BY unit_id, day ORDER BY slot)';
   const cum = 'OVER (PARTITION BY unit_id, day ORDER BY slot ROWS UNBOUNDED PRECEDING)';
+  const names = Object.keys(STATE);
   const states = Object.entries(STATE).map(([n, e]) => `${e} AS ${n}`);
-  const lagLead = Object.keys(STATE).map((n) => `CASE WHEN lag(slot) ${w} = slot - 1 THEN lag(${n}) ${w} ELSE -1 END AS prev_${n},
-    CASE WHEN lead(slot) ${w} = slot + 1 THEN lead(${n}) ${w} ELSE -1 END AS next_${n}`);
-  const islands = Object.keys(ISLANDS).map((n) => `slot - sum(CASE WHEN ${n} = 1 THEN 1 ELSE 0 END) ${cum} AS grp_${n}`);
+  const packed = `{'slot': slot, ${names.map((n) => `'${n}': ${n}`).join(', ')}}`;
+  const prevNext = names.map((n) => `CASE WHEN pv_.slot = slot - 1 THEN pv_.${n} ELSE -1 END AS prev_${n}, CASE WHEN nx_.slot = slot + 1 THEN nx_.${n} ELSE -1 END AS next_${n}`);
   const segs = REG_KEYS.map((k) => `count(CASE WHEN st_${col(k)} = 1 THEN 1 END) ${cum} AS seg_${col(k)},
     count(CASE WHEN st_${col(k)} = 1 THEN 1 END) OVER (PARTITION BY unit_id, day) AS nseg_${col(k)}`);
-  return `CREATE OR REPLACE TEMP TABLE kd_p2 AS SELECT *, ${lagLead.join(', ')}, ${islands.join(', ')}, ${segs.join(', ')} FROM (
-    SELECT *, (slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} AS day, (slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS sod, ${states.join(', ')},
-      ${fault('u')} AS ft_u, ${fault('c')} AS ft_c
-    FROM temp.kd_grid)`;
+  return `CREATE OR REPLACE TEMP TABLE kd_p2 AS SELECT * EXCLUDE (pv_, nx_), ${prevNext.join(', ')} FROM (
+    SELECT *, lag(${packed}) ${w} AS pv_, lead(${packed}) ${w} AS nx_, ${segs.join(', ')} FROM (
+      SELECT *, (slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} AS day, (slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS sod, ${states.join(', ')},
+        ${fault('u')} AS ft_u, ${fault('c')} AS ft_c
+      FROM (${gridSelect})))`;
 };
 
 const sumIf = (cond: string, value: string) => `coalesce(sum(CASE WHEN ${cond} THEN ${value} END), 0)`;
@@ -198,7 +171,8 @@ export const runsSql = (): string => {
     const before = isFault ? '-1' : `prev_${n}`;
     const after = isFault ? '-1' : `next_${n}`;
     return `SELECT unit_id, day, '${n}' AS v, min(sod) AS s0, max(sod) AS s1, count(*) AS n, coalesce(sum(${elecW} * ${D}), 0) AS elec_ws,
-      arg_min(${before}, slot) AS bef, arg_max(${after}, slot) AS aft FROM temp.kd_p2 WHERE ${n} = 1 GROUP BY unit_id, day, grp_${n}`;
+      arg_min(${before}, slot) AS bef, arg_max(${after}, slot) AS aft
+      FROM (SELECT *, slot - row_number() OVER (PARTITION BY unit_id, day ORDER BY slot) AS grp FROM temp.kd_p2 WHERE ${n} = 1) GROUP BY unit_id, day, grp`;
   };
   const agg: string[] = [];
   const interior = (n: string) => `v = '${n}' AND s0 > 0 AND s1 < ${LAST}`;

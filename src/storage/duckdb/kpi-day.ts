@@ -6,7 +6,8 @@
  */
 import type { KpiDayQuery } from '../../app/ports/kpi-day-store.js';
 import { CYCLE_VARIANTS, KPI_DAY_BUILD_OPTIONS, KPI_DAY_STATS, MS_PER_DAY, type CycleVariant, type KpiDay } from '../../analytics/season/kpi-day.js';
-import { fillSql, gridSql, insertSql, pass2Sql, regsSql, runsSql, slotSql, sumsSql } from './kpi-day-sql.js';
+import { fillSql, gapSql, gridSelect, presenceFromCounts, presenceSql } from './kpi-day-bridge-sql.js';
+import { insertSql, pass2Sql, regsSql, runsSql, slotSql, sumsSql } from './kpi-day-sql.js';
 import type { SqlRunner } from './serial-connection.js';
 import { intLiteral, toNumber } from './sql-values.js';
 
@@ -28,7 +29,7 @@ export async function markKpiDaysDirty(db: SqlRunner): Promise<void> {
       UNION ALL SELECT unit_id, ${dayExpr('bucket_ms')} + 1 FROM rollup_dirty WHERE ${inDay} >= ${MS_PER_DAY - QUARTER_MS})`);
 }
 
-const STAGES = [fillSql, gridSql, pass2Sql, sumsSql, runsSql, regsSql, insertSql].map((f) => f());
+const STAGES = [sumsSql, runsSql, regsSql, insertSql].map((f) => f());
 
 /** Rebuilds every dirty unit-day, in the caller's transaction; returns the number of unit-days rebuilt. */
 export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UNIT_DAYS): Promise<number> {
@@ -47,9 +48,15 @@ export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UN
       (max(day)::BIGINT + 1) * ${MS_PER_DAY} - ${OFFSET_MS} + ${CONTEXT_MS} AS hi FROM temp.kd_days GROUP BY unit_id`);
     const [b] = await db.all('SELECT min(lo) AS lo, max(hi) AS hi FROM temp.kd_range');
     await db.run(slotSql(intLiteral(toNumber(b?.lo)), intLiteral(toNumber(b?.hi))));
+    const [counts] = await db.all(presenceSql());
+    const presence = presenceFromCounts(Object.fromEntries(Object.entries(counts ?? {}).map(([k, x]) => [k, toNumber(x)])));
+    await db.run(gapSql());
+    const fill = fillSql(presence);
+    if (fill !== null) await db.run(fill);
+    await db.run(pass2Sql(gridSelect(presence)));
     for (const sql of STAGES) await db.run(sql);
   }
-  for (const t of ['kd_slot', 'kd_fill', 'kd_grid', 'kd_p2', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks', 'kd_all']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
+  for (const t of ['kd_slot', 'kd_gap', 'kd_lb', 'kd_p2', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks', 'kd_all']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
   await db.run('DELETE FROM kpi_dirty');
   return n;
 }
