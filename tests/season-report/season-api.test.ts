@@ -3,13 +3,16 @@
  * its scope, figures equal the raw KPI engine on the same stored readings, bad input is refused naming the field,
  * a period without data and a unit without a heat meter get clear answers.
  */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeUnitKpis } from '../../src/analytics/unit-kpis/index.js';
 import type { Series } from '../../src/contract/api.js';
 import type { AfterSalesWire, CreditListWire, Distribution, FleetTable, RankingWire, ShortfallRankingWire, UnitReport } from '../../src/contract/season-report.js';
+import type { EmitterType, HeatPumpTypeKey } from '../../src/domain/heat-pump-types.js';
 import type { RunningPlatform } from '../../src/main/platform.js';
 import { loginAs, type ApiSession } from '../support/api-session.js';
-import { DEMO, startSeasonPlatform } from './support.js';
+import { DEMO, rawSession, startSeasonPlatform } from './support.js';
 
 const BASE = '/api/v1/performance';
 
@@ -19,7 +22,7 @@ describe('season report API', { timeout: 300_000 }, () => {
   const password = (u: string) => p.demoCredentials.find((c) => c.username === u)?.password ?? '';
   beforeAll(async () => {
     p = await startSeasonPlatform();
-    [regulator, operator, operator2, household] = await Promise.all(['regulator', 'operator', 'operator2', 'household'].map((u) => loginAs(p.url, u, password(u))));
+    [regulator, operator, operator2, household] = (await Promise.all(['regulator', 'operator', 'operator2', 'household'].map((u) => loginAs(p.url, u, password(u))))) as [ApiSession, ApiSession, ApiSession, ApiSession];
   }, 240_000);
   afterAll(async () => p?.close());
 
@@ -59,7 +62,7 @@ describe('season report API', { timeout: 300_000 }, () => {
     const raw = (await regulator.get<Series>(`/api/v1/units/${row.unitId}/series?resolution=raw&from=${fromMs}&to=${toMs}`)).body;
     expect(raw.truncated).toBe(false);
     const readings = raw.points.map((pt) => ({ unitId: row.unitId, tsMs: pt.tsMs, values: pt.values }));
-    const k = computeUnitKpis(readings, { unitId: row.unitId, nominalCapacityKw: row.nominalCapacityKw, type: row.unitType as 'ashp-air-water', emitter: row.emitter as 'floor' }, { fromMs, toMs });
+    const k = computeUnitKpis(readings, { unitId: row.unitId, nominalCapacityKw: row.nominalCapacityKw, type: row.unitType as HeatPumpTypeKey, emitter: row.emitter as EmitterType }, { fromMs, toMs });
     expect(row.values.spfH2).toBeCloseTo(k.spf.h2 as number, 9);
     expect(row.values.heatKWh).toBeCloseTo(k.energy.heatKWh.metered.kWh as number, 6);
     expect(row.values.electricityH2KWh).toBeCloseTo(k.energy.electricityKWh.unitH2.kWh as number, 6);
@@ -163,5 +166,67 @@ describe('season report API', { timeout: 300_000 }, () => {
     expect(e).toMatchObject({ ruleId: 'all-below-10', boundary: 'h2', threshold: 10, statistic: 'median SPF H2' });
     expect(e?.units.length).toBe(e?.n);
     expect(e?.units.every((x) => x.fails && x.figure !== null)).toBe(true);
+  });
+  it('exports CSV, XLSX and printable HTML with the same numbers as the JSON, period, boundary and population named', async () => {
+    // An explicit period: an earlier test stored a day of readings before the demo's history.
+    const q = 'from=2018-12-16&to=2018-12-20';
+    const json = (await regulator.get<FleetTable>(`${BASE}/units?${q}&pageSize=500`)).body;
+    const f = await rawSession(p.url, 'regulator', password('regulator'));
+    const csvRes = await f(`${BASE}/report.csv?${q}`);
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/);
+    const csv = await csvRes.text();
+    expect(csv.split('\n')[0]).toMatch(/^# heatfleet season report; period 2018-12-16\.\.2018-12-19 \(local days, Asia\/Shanghai.*; requested\)$/);
+    expect(csv).toMatch(/\n# population: every site in .*10 units matched/);
+    expect(csv).toMatch(/\n# boundaries: SPF H1 = /);
+    const rows = parse(csv, { comment: '#', columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(json.items.length);
+    const spfCol = 'SPF H2 (H2) [-]';
+    const elecCol = 'electricity, unit (H2) [kWh]';
+    for (const item of json.items) {
+      const row = rows.find((r) => r.unit_id === item.unitId);
+      expect(Number(row?.[spfCol])).toBe(item.values.spfH2);
+      expect(Number(row?.[elecCol])).toBe(item.values.electricityH2KWh);
+    }
+
+    const xlsxRes = await f(`${BASE}/report.xlsx?${q}`);
+    expect(xlsxRes.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsxRes.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['units', 'rankings by model', 'rankings by manufacturer', 'credit list', 'influence factors', 'after-sales', 'method notes']);
+    const sheet = wb.getWorksheet('units');
+    if (!sheet) throw new Error('no units sheet');
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/period 2018-12-16\.\.2018-12-19/);
+    let headerRow = 0;
+    sheet.eachRow((r, i) => { if (r.getCell(1).value === 'unit_id') headerRow = i; });
+    const header = (sheet.getRow(headerRow).values as unknown[]).map(String);
+    const spfIdx = header.indexOf(spfCol);
+    expect(spfIdx).toBeGreaterThan(0);
+    for (let i = headerRow + 1; i <= sheet.rowCount; i++) {
+      const r = sheet.getRow(i);
+      const item = json.items.find((x) => x.unitId === r.getCell(1).value);
+      expect(r.getCell(spfIdx).value).toBe(item?.values.spfH2);
+    }
+    expect(sheet.rowCount - headerRow).toBe(json.items.length);
+
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const htmlRes = await f(`${BASE}/report.html?${q}&lang=${lang}`);
+      expect(htmlRes.status).toBe(200);
+      expect(htmlRes.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      const html = await htmlRes.text();
+      expect(html).not.toMatch(/<script|<link|https?:\/\//);
+      expect(html).toMatch(/@media print/);
+      for (const id of ['units', 'rankings-model', 'rankings-manufacturer', 'influence-factors']) expect(html).toContain(`<table id="${id}">`);
+      expect(html).toMatch(/<caption>[^<]*2018-12-16\.\.2018-12-19[^<]*<\/caption>/);
+      const first = json.items[0];
+      expect(html).toMatch(new RegExp(`<tr data-unit="${first?.unitId}">.*<td data-kpi="spfH2">${(first?.values.spfH2 ?? 0).toFixed(2)}</td>`));
+      expect(html).toContain(lang === 'zh-CN' ? '采暖季报告' : 'Season report');
+    }
+    // A household's export holds its own unit only, and no fleet tables.
+    const home = await rawSession(p.url, 'household', password('household'));
+    const homeCsv = parse(await (await home(`${BASE}/report.csv`)).text(), { comment: '#', columns: true }) as unknown[];
+    expect(homeCsv).toHaveLength(1);
+    const homeHtml = await (await home(`${BASE}/report.html`)).text();
+    expect(homeHtml).not.toContain('<table id="rankings-model">');
   });
 });

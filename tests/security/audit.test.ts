@@ -28,6 +28,8 @@ const AUDITED: Record<string, string> = {
   'POST /api/v1/dispatch/plans': 'dispatch.plan-create',
   'POST /api/v1/dispatch/plans/{id}/dispatch': 'dispatch.plan-dispatch',
   'POST /api/v1/dispatch/overrides': 'dispatch.override',
+  // Evaluates the posted rules over the caller's scope and stores nothing.
+  'POST /api/v1/performance/credit-list': '(read-only: nothing changes)',
   // Telemetry is evidence, not configuration: it is kept append-only in its own store (and dead letters).
   'POST /api/v1/telemetry': '(telemetry store)',
 };

@@ -1,5 +1,5 @@
 /**
- * Expected vs actual runs the digital twin once per unit and period (about 1–2.5 s of CPU for a 121-day season
+ * Expected vs actual runs the digital twin once per unit and period (0.7–2.5 s for a 121-day season, measured
  * on this machine), so results are cached per (unit, period, boundary, data fingerprint) and the work per
  * request is bounded: a request computes while it is under its budget (runs and milliseconds), hands the rest
  * to one background queue, and names the units not computed yet — asking again returns them from the cache.
