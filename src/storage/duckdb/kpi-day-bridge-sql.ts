@@ -79,9 +79,9 @@ export const gridSelect = (presence: PresenceByChannel): string => {
   const regNull = REG_KEYS.map((k) => `NULL::DOUBLE AS f_${col(k)}`).join(', ');
   const withFill = partialKeys(presence).length === 0 ? '' : 'LEFT JOIN temp.kd_lb f ON f.unit_id = s.unit_id AND f.slot = s.slot';
   return `SELECT g.* FROM (
-      SELECT s.unit_id, s.slot, s.n_rows, ${real.join(', ')}, ${regFirst} FROM temp.kd_slot s ${withFill}
+      SELECT s.unit_id, s.slot, s.slot AS src_slot, s.n_rows, ${real.join(', ')}, ${regFirst} FROM temp.kd_slot s ${withFill}
       UNION ALL
-      SELECT s.unit_id, unnest(range(s.slot + 1, n.next_slot)) AS slot, 0 AS n_rows, ${gap.join(', ')}, ${regNull}
+      SELECT s.unit_id, unnest(range(s.slot + 1, n.next_slot)) AS slot, s.slot AS src_slot, 0 AS n_rows, ${gap.join(', ')}, ${regNull}
         FROM temp.kd_gap n JOIN temp.kd_slot s ON s.unit_id = n.unit_id AND s.slot = n.slot ${withFill}
     ) g SEMI JOIN temp.kd_days d ON d.unit_id = g.unit_id AND d.day = (g.slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY}`;
 };

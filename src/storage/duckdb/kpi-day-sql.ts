@@ -8,6 +8,7 @@
  *   kd_sums, kd_runs, kd_regs → one `kpi_day` row per unit and day.
  */
 import { CHANNEL_KEYS, type ChannelKey } from '../../domain/telemetry-channels.js';
+import type { PresenceByChannel } from './kpi-day-bridge-sql.js';
 import {
   CYCLE_VARIANTS, DEFROST_VARIANTS, HP_VARIANTS, KPI_DAY_BUILD_OPTIONS as P, KPI_DAY_STATS, KW_AS_W_STAT_CHANNELS, REGISTER_CHANNELS, REGISTERS,
   RUN_VARIANTS, SLOTS_PER_DAY, SOURCE_VARIANTS, statChannel,
@@ -63,15 +64,20 @@ const ISLANDS = { cy_on: 'cy_on', cy_u: 'cy_u', cy_c: 'cy_c', ft_u: 'ft_u', ft_c
  * Stage 4: states and window pass 2 per unit and local day. The neighbours' states travel in one STRUCT through one
  * `lag` and one `lead` (adjacent slots only); islands are numbered in kd_runs on the "on" slots alone.
  */
-export const pass2Sql = (gridSelect: string): string => {
+export const pass2Sql = (gridSelect: string, presence: PresenceByChannel): string => {
   const w = 'OVER (PARTITION BY unit_id, day ORDER BY slot)';
   const cum = 'OVER (PARTITION BY unit_id, day ORDER BY slot ROWS UNBOUNDED PRECEDING)';
   const names = Object.keys(STATE);
   const states = Object.entries(STATE).map(([n, e]) => `${e} AS ${n}`);
   const packed = `{'slot': slot, ${names.map((n) => `'${n}': ${n}`).join(', ')}}`;
   const prevNext = names.map((n) => `CASE WHEN pv_.slot = slot - 1 THEN pv_.${n} ELSE -1 END AS prev_${n}, CASE WHEN nx_.slot = slot + 1 THEN nx_.${n} ELSE -1 END AS next_${n}`);
-  const segs = REG_KEYS.map((k) => `count(CASE WHEN st_${col(k)} = 1 THEN 1 END) ${cum} AS seg_${col(k)},
-    count(CASE WHEN st_${col(k)} = 1 THEN 1 END) OVER (PARTITION BY unit_id, day) AS nseg_${col(k)}`);
+  // Register segment key: 0 before the day's first reading, else increasing with each reading. A register read in
+  // every slot with a reading keys by the slot of that reading (the grid row's source), with no window at all.
+  const segs = REG_KEYS.map((k) => {
+    if (presence[k] === 'absent') return `0 AS seg_${col(k)}`;
+    if (presence[k] === 'full') return `CASE WHEN (src_slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} = day THEN src_slot ELSE 0 END AS seg_${col(k)}`;
+    return `count(CASE WHEN st_${col(k)} = 1 THEN 1 END) ${cum} AS seg_${col(k)}`;
+  });
   return `CREATE OR REPLACE TEMP TABLE kd_p2 AS SELECT * EXCLUDE (pv_, nx_), ${prevNext.join(', ')} FROM (
     SELECT *, lag(${packed}) ${w} AS pv_, lead(${packed}) ${w} AS nx_, ${segs.join(', ')} FROM (
       SELECT *, (slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} AS day, (slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS sod, ${states.join(', ')},
@@ -144,16 +150,6 @@ function sumExpressions(): Record<string, string> {
     e[`kw_${c}_pos`] = sumIf(`${m} AND ${x} > 0`, '1'); e[`kw_${c}_low`] = sumIf(`${m} AND ${x} > 0 AND ${x} < ${P.kwAsWMedianW}`, '1');
     e[`kw_${c}_run`] = sumIf(`${m} AND ${x} >= ${P.runningThresholdW}`, '1');
   }
-  for (const r of REGISTERS) {
-    const { register, power } = REGISTER_CHANNELS[r];
-    const p = v(power); const seg = `seg_${col(register)}`; const nseg = `nseg_${col(register)}`;
-    // Lead: slots before the day's first register reading (the whole day without one); tail: from the last reading on.
-    const lead = `${seg} = 0`; const tail = `${seg} = ${nseg} AND ${nseg} > 0`;
-    e[`rg_${r}_lead_net_ws`] = sumIf(`${lead} AND ${present(p)}`, `${p} * ${D}`); e[`rg_${r}_lead_pos_ws`] = sumIf(`${lead} AND ${p} > 0`, `${p} * ${D}`);
-    e[`rg_${r}_tail_net_ws`] = sumIf(`${tail} AND ${present(p)}`, `${p} * ${D}`); e[`rg_${r}_tail_pos_ws`] = sumIf(`${tail} AND ${p} > 0`, `${p} * ${D}`);
-    e[`rg_${r}_lead_pn`] = sumIf(`${lead} AND ${present(p)}`, '1');
-    e[`rg_${r}_tail_pn`] = sumIf(`${tail} AND ${present(p)}`, '1');
-  }
   return e;
 }
 
@@ -209,12 +205,13 @@ export const regsSql = (): string => {
     const seg = `seg_${col(register)}`;
     return `SELECT unit_id, day, '${r}' AS r, ${seg} AS seg, min(sod) AS rs, arg_min(f_${col(register)}, slot) AS rf, arg_min(${v(register)}, slot) AS rl,
       count(${v(power)}) AS pn, coalesce(sum(${v(power)} * ${D}), 0) AS net, coalesce(sum(CASE WHEN ${v(power)} > 0 THEN ${v(power)} * ${D} END), 0) AS pos
-      FROM temp.kd_p2 WHERE ${seg} > 0 GROUP BY unit_id, day, ${seg}`;
+      FROM temp.kd_p2 GROUP BY unit_id, day, ${seg}`;
   }).join(' UNION ALL ');
   const w = 'OVER (PARTITION BY unit_id, day, r ORDER BY seg)';
   const withNext = `SELECT *, lead(rs) ${w} AS next_rs, lead(rf) ${w} AS next_rf FROM (${segs})`;
   const agg = REGISTERS.flatMap((r) => {
-    const is = `r = '${r}'`;
+    const is = `r = '${r}' AND seg > 0`;
+    const lead = `r = '${r}' AND seg = 0`;
     const covered = `${is} AND next_rs IS NOT NULL AND pn = next_rs - rs`;
     return [
       `count(*) FILTER (WHERE ${is}) AS rg_${r}_n`,
@@ -224,6 +221,11 @@ export const regsSql = (): string => {
       `count(*) FILTER (WHERE ${covered}) + count(*) FILTER (WHERE ${is} AND rl <> rf) AS rg_${r}_pairs`,
       `coalesce(sum(next_rf - rl) FILTER (WHERE ${covered}), 0) + coalesce(sum(rl - rf) FILTER (WHERE ${is}), 0) AS rg_${r}_dreg`,
       `coalesce(sum(net) FILTER (WHERE ${covered}), 0) AS rg_${r}_net_ws`, `coalesce(sum(pos) FILTER (WHERE ${covered}), 0) AS rg_${r}_pos_ws`,
+      // Lead: the slots before the day's first reading (the whole day without one); tail: the last segment.
+      `coalesce(max(net) FILTER (WHERE ${lead}), 0) AS rg_${r}_lead_net_ws`, `coalesce(max(pos) FILTER (WHERE ${lead}), 0) AS rg_${r}_lead_pos_ws`,
+      `coalesce(max(pn) FILTER (WHERE ${lead}), 0) AS rg_${r}_lead_pn`,
+      `coalesce(arg_max(net, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_tail_net_ws`, `coalesce(arg_max(pos, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_tail_pos_ws`,
+      `coalesce(arg_max(pn, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_tail_pn`,
     ];
   });
   return `CREATE OR REPLACE TEMP TABLE kd_regs AS SELECT unit_id, day, ${agg.join(', ')} FROM (${withNext}) GROUP BY unit_id, day`;
@@ -234,7 +236,8 @@ export const insertSql = (): string => {
   const runCols = new Set([...CYCLE_VARIANTS.flatMap((c) => ['complete', 'short', 'lead_n', 'lead_aft', 'tail_n', 'tail_bef'].map((x) => `cy_${c}_${x}`)),
     ...RUN_VARIANTS.flatMap((r) => ['ep', 's', 'elec_ws', 'lead_n', 'lead_elec_ws', 'tail_n', 'tail_elec_ws'].map((x) => `ft_${r}_${x}`))]);
   const neutral = (s: string) => (s.endsWith('_aft') || s.endsWith('_bef') ? -1 : 0);
-  const regSimple = new Set(REGISTERS.flatMap((r) => ['n', 'first_v', 'last_v', 'back', 'pairs', 'dreg', 'net_ws', 'pos_ws'].map((x) => `rg_${r}_${x}`)));
+  const regSimple = new Set(REGISTERS.flatMap((r) => ['n', 'first_v', 'last_v', 'back', 'pairs', 'dreg', 'net_ws', 'pos_ws', 'lead_net_ws', 'lead_pos_ws', 'tail_net_ws', 'tail_pos_ws']
+    .map((x) => `rg_${r}_${x}`)));
   const select = KPI_DAY_STATS.map((s) => {
     if (runCols.has(s)) return `coalesce(ru.${s}, ${neutral(s)})`;
     if (regSimple.has(s)) return `coalesce(rg.${s}, 0)`;
@@ -243,8 +246,8 @@ export const insertSql = (): string => {
       const r = m[1] as string;
       // Covered when the power channel holds every slot of the segment (lead: day start → first reading; tail: last reading → day end).
       return m[2] === 'lead'
-        ? `CASE WHEN su.rg_${r}_lead_pn = coalesce(rg.rg_${r}_first_sod, ${SLOTS_PER_DAY}) THEN 1 ELSE 0 END`
-        : `CASE WHEN coalesce(rg.rg_${r}_n, 0) > 0 AND su.rg_${r}_tail_pn = ${SLOTS_PER_DAY} - rg.rg_${r}_last_sod THEN 1 ELSE 0 END`;
+        ? `CASE WHEN coalesce(rg.rg_${r}_lead_pn, 0) = coalesce(rg.rg_${r}_first_sod, ${SLOTS_PER_DAY}) THEN 1 ELSE 0 END`
+        : `CASE WHEN coalesce(rg.rg_${r}_n, 0) > 0 AND rg.rg_${r}_tail_pn = ${SLOTS_PER_DAY} - rg.rg_${r}_last_sod THEN 1 ELSE 0 END`;
     }
     return `su.${s}`;
   });

@@ -53,7 +53,7 @@ export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UN
     await db.run(gapSql());
     const fill = fillSql(presence);
     if (fill !== null) await db.run(fill);
-    await db.run(pass2Sql(gridSelect(presence)));
+    await db.run(pass2Sql(gridSelect(presence), presence));
     for (const sql of STAGES) await db.run(sql);
   }
   for (const t of ['kd_slot', 'kd_gap', 'kd_lb', 'kd_p2', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks', 'kd_all']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
