@@ -37,6 +37,8 @@ export function ExpectedVsActualCard({ eva }: { eva: ExpectedVsActualWire | null
     );
   }
   const gap = eva.gap;
+  /** A gap that rounds to zero is shown as 0, not "-0". */
+  const fmtGap = (v: number, digits: number): string => fmtNumber(Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v, lang, digits);
   return (
     <Card size="small" title={<span>{t('eva.title')} <BoundaryTag boundary={eva.boundary} /></span>} data-testid="unit-eva" data-status={eva.status}
       extra={<Typography.Text type="secondary">{t(`eva.weather.${eva.weather.source}`)} · {t('eva.measuredHours', { pct: fmtNumber(eva.weather.measuredHoursPct, lang, 0) })}</Typography.Text>}>
@@ -52,7 +54,7 @@ export function ExpectedVsActualCard({ eva }: { eva: ExpectedVsActualWire | null
             pagination={false}
             dataSource={lines(eva)}
             columns={[
-              { title: t('perf.kpi'), key: 'kpi', render: (_, l) => <span>{t(`perfKpi.${l.kpi}`)}{l.unit !== '-' && <Typography.Text type="secondary"> ({l.unit})</Typography.Text>}</span> },
+              { title: t('perf.kpi'), key: 'kpi', render: (_, l) => <span>{t(`perfKpi.${l.kpi}`)}{l.unit !== '-' && <Typography.Text type="secondary"> ({l.unit})</Typography.Text>}{l.key === 'spf' && <BoundaryTag boundary={eva.boundary} />}</span> },
               { title: t('eva.expected'), key: 'e', align: 'right', render: (_, l) => <KpiValue kpi={l.kpi} value={l.expected} testId={`eva-expected-${l.key}`} /> },
               { title: t('eva.actual'), key: 'a', align: 'right', render: (_, l) => <KpiValue kpi={l.kpi} value={l.actual} testId={`eva-actual-${l.key}`} /> },
             ]}
@@ -61,9 +63,9 @@ export function ExpectedVsActualCard({ eva }: { eva: ExpectedVsActualWire | null
         <Col xs={24} lg={14}>
           {gap && (
             <Row gutter={16} style={{ marginBottom: 12 }}>
-              <Col span={8}><Statistic title={t('eva.gapSpf')} value={fmtNumber(gap.spf, lang, 2)} styles={{ content: { color: gap.spf < 0 ? '#cf1322' : '#389e0d' } }} /></Col>
-              <Col span={8}><Statistic title={t('eva.gapPct')} value={fmtNumber(gap.spfPct, lang, 1)} suffix="%" /></Col>
-              <Col span={8}><Statistic title={t('eva.excessKWh')} value={fmtNumber(gap.electricityExcessKWh, lang, 0)} suffix="kWh" /></Col>
+              <Col span={8}><Statistic title={t('eva.gapSpf')} value={fmtGap(gap.spf, 2)} styles={{ content: { color: gap.spf <= -0.005 ? '#cf1322' : '#389e0d' } }} /></Col>
+              <Col span={8}><Statistic title={t('eva.gapPct')} value={fmtGap(gap.spfPct, 1)} suffix="%" /></Col>
+              <Col span={8}><Statistic title={t('eva.excessKWh')} value={fmtGap(gap.electricityExcessKWh, 0)} suffix="kWh" /></Col>
             </Row>
           )}
           <Typography.Text strong>{t('eva.causes')}</Typography.Text>

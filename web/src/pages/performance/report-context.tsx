@@ -1,3 +1,4 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Population, ReportPeriod } from './api.js';
@@ -7,7 +8,7 @@ import type { Population, ReportPeriod } from './api.js';
  * says so plainly instead of showing an empty table.
  */
 export function ReportContext({ period, population, notes }: { period: ReportPeriod; population: Population; notes?: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const noData = population.unitsWithData === 0;
   return (
     <Flex vertical gap={6} data-testid="report-context">
@@ -27,11 +28,18 @@ export function ReportContext({ period, population, notes }: { period: ReportPer
         </span>
       </Flex>
       {noData && <Alert type="info" showIcon data-testid="no-data" title={t('perf.noDataInPeriod', { period: period.label })} />}
-      {notes && notes.length > 0 && (
+      {/* The server writes its notes in English: inline in English, behind an icon otherwise. */}
+      {notes && notes.length > 0 && (i18n.language === 'en' ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="report-notes">
           {t('perf.notes')}: {notes.join(' · ')}
         </Typography.Text>
-      )}
+      ) : (
+        <Tooltip title={<ul style={{ margin: 0, paddingInlineStart: 16 }}>{notes.map((n) => <li key={n}>{n}</li>)}</ul>}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, cursor: 'help' }} data-testid="report-notes">
+            <InfoCircleOutlined /> {t('perf.notesEnglish', { count: notes.length })}
+          </Typography.Text>
+        </Tooltip>
+      ))}
     </Flex>
   );
 }

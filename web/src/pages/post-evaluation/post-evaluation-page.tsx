@@ -12,7 +12,8 @@ import { InfluenceTab } from './influence-tab.js';
 import { RankingsTab, type GroupBy } from './rankings-tab.js';
 import { ShortfallTab } from './shortfall-tab.js';
 
-const TABS = ['shortfall', 'influence', 'rankings', 'credit', 'after-sales'] as const;
+// Rankings first: the expected-vs-actual tab runs the digital twin per unit and takes longest on first use.
+const TABS = ['rankings', 'shortfall', 'influence', 'credit', 'after-sales'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Roles that may try their own credit rules (the server evaluates them; nothing is stored). */
@@ -24,13 +25,13 @@ export function PostEvaluationPage() {
   const user = useUser();
   const { params } = useLocation();
   const scope = scopeFromParams(params);
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'shortfall';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'rankings';
   const boundary: BoundaryKey = (BOUNDARY_KEYS as readonly string[]).includes(params.get('boundary') ?? '') ? (params.get('boundary') as BoundaryKey) : 'h2';
   const groupBy: GroupBy = params.get('groupBy') === 'manufacturer' ? 'manufacturer' : 'model';
 
   const go = (s: Scope, next: { tab?: Tab; boundary?: BoundaryKey; groupBy?: GroupBy }): void => {
     const v = { tab, boundary, groupBy, ...next };
-    navigate(`/post-evaluation${scopeQuery(s, { tab: v.tab === 'shortfall' ? undefined : v.tab, boundary: v.boundary === 'h2' ? undefined : v.boundary, groupBy: v.groupBy === 'model' ? undefined : v.groupBy })}`, { replace: next.tab === undefined && s === scope });
+    navigate(`/post-evaluation${scopeQuery(s, { tab: v.tab === 'rankings' ? undefined : v.tab, boundary: v.boundary === 'h2' ? undefined : v.boundary, groupBy: v.groupBy === 'model' ? undefined : v.groupBy })}`, { replace: next.tab === undefined && s === scope });
   };
   const usesBoundary = tab === 'shortfall' || tab === 'influence' || tab === 'rankings';
 
