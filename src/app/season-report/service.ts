@@ -23,6 +23,7 @@ import { asBadRequest, SeasonReportError } from './errors.js';
 import type { ExpectedRuns } from './expected-runs.js';
 import { loadPopulation, type FilterQuery, type LoadedPopulation } from './population.js';
 import { periodMs } from './period.js';
+import { sharingInFlight } from './shared-queries.js';
 import { unitReportOf } from './unit-report.js';
 import { expectedWire, fleetRow, KPI_COLUMNS } from './wire.js';
 
@@ -54,8 +55,9 @@ export interface SeasonReportBundle {
 const cmp = (a: number | null, b: number | null, order: 'asc' | 'desc') => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : order === 'asc' ? a - b : b - a);
 
 export function createSeasonReports(deps: SeasonReportDeps) {
+  const kpiDays = sharingInFlight(deps.kpiDays);
   const load = (p: Principal, q: ScopeQuery, only?: ReadonlySet<string>): Promise<LoadedPopulation> =>
-    loadPopulation({ index: deps.index(), kpiDays: deps.kpiDays, nowMs: deps.clock.nowMs() }, p, q, only);
+    loadPopulation({ index: deps.index(), kpiDays, nowMs: deps.clock.nowMs() }, p, q, only);
   const head = (l: LoadedPopulation) => ({ period: l.period.wire, population: l.population, notes: [...l.period.notes] });
   const faultEvents = (l: LoadedPopulation) => deps.faults.queryFaultEvents({ unitIds: l.units.map((u) => u.unit.id), ...periodMs(l.period), maxGapS: FAULT_EVENT_MAX_GAP_S });
 
