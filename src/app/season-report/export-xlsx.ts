@@ -66,6 +66,7 @@ export async function seasonXlsx(b: SeasonReportBundle, lang: Lang): Promise<Uin
         ...a.groups.map((g) => [g.key, g.units, g.unitSeasons, g.faultEvents, g.eventsPerUnitSeason, g.unitsWithFaultsPct, g.meanTimeBetweenFaultsH, JSON.stringify(g.byCode)] as Cell[])]);
   }
   addTable(wb, 'method notes', head, ['note'], METHOD_NOTES[lang].map((n) => [n]));
-  const buffer = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: the sheets stay readable to text tools and to the security suite's leak check.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -38,3 +38,16 @@ describe('season report exports', () => {
     expect(html).toContain('<html lang="zh-CN">');
   });
 });
+
+describe('season report XLSX', () => {
+  it('loads back with the units sheet, and its XML is stored readable (not deflated)', async () => {
+    const { seasonXlsx } = await import('./export-xlsx.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const t = table([row('u1', 'Maker', 3.25)]);
+    const bytes = await seasonXlsx({ table: t, rankings: null, credit: null, influence: null, afterSales: null }, 'en');
+    expect(Buffer.from(bytes).toString('latin1')).toContain('2018-12-16..2018-12-19');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['units', 'method notes']);
+  });
+});
