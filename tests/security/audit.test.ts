@@ -2,7 +2,7 @@
  * The audit log: every login (good and bad), logout, configuration change (registry upsert and import,
  * device provisioning and revocation, user creation, password reset, API tokens) and refused attempt is
  * recorded with who, what and the outcome; administrators read it; no route edits or deletes it; it
- * holds no secret. Dispatch plans, their dispatch and household overrides are audited too. (Credit-list
+ * holds no secret. Dispatch plans, their dispatch, household overrides and demand-response events are audited too. (Credit-list
  * decisions have no routes yet: when they arrive, the inventory check below makes them add their own audit
  * expectation here.)
  */
@@ -28,6 +28,8 @@ const AUDITED: Record<string, string> = {
   'POST /api/v1/dispatch/plans': 'dispatch.plan-create',
   'POST /api/v1/dispatch/plans/{id}/dispatch': 'dispatch.plan-dispatch',
   'POST /api/v1/dispatch/overrides': 'dispatch.override',
+  'POST /api/v1/dr/events': 'dr.create',
+  'POST /api/v1/dr/events/{id}/commit': 'dr.commit',
   // Evaluates the posted rules over the caller's scope and stores nothing.
   'POST /api/v1/performance/credit-list': '(read-only: nothing changes)',
   // Telemetry is evidence, not configuration: it is kept append-only in its own store (and dead letters).
@@ -81,6 +83,14 @@ describe('audit log', () => {
     expect((await http.request(op, 'POST', `/api/v1/dispatch/plans/plan-yq-kangzhuang-tx1-${day}-r1/dispatch`)).status).toBe(200);
     expect((await http.request(op, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: 'yq-kangzhuang-h003', kind: 'run-permission', sgState: 1, toMs: Date.now() + 3_600_000 } })).status).toBe(201);
     expect((await http.request(op, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: 'hr-qiaozi-h004', kind: 'setpoint', setpointC: 30, toMs: Date.now() + 3_600_000 } })).status).toBe(404);
+    // Demand response: an event needs the day's plan (tomorrow's, so the window lies ahead).
+    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
+    expect((await http.request(op, 'POST', '/api/v1/dispatch/plans', { json: { villageId: 'yq-kangzhuang', day: tomorrow } })).status).toBe(201);
+    const ev = { direction: 'reduce', day: tomorrow, from: '17:00', to: '18:00', requestedKw: 1 };
+    expect((await http.request(op, 'POST', '/api/v1/dr/events', { json: { id: 'audit-dr-1', villageId: 'yq-kangzhuang', ...ev } })).status).toBe(201);
+    expect((await http.request(op, 'POST', '/api/v1/dr/events', { json: { villageId: 'hr-qiaozi', ...ev } })).status).toBe(404);
+    const op2s = await http.login('operator2', PASSWORD);
+    expect((await http.request(op2s, 'POST', '/api/v1/dr/events/audit-dr-1/commit', { json: {} })).status).toBe(404);
     expect((await http.request(op, 'POST', '/api/v1/auth/logout')).status).toBe(200);
 
     const items = await audit();
@@ -112,6 +122,9 @@ describe('audit log', () => {
     has('u-operator', 'dispatch.plan-dispatch', 'ok', /plan-yq-kangzhuang-tx1/);
     has('u-operator', 'dispatch.override', 'ok', /site:yq-kangzhuang-h003/);
     has('u-operator', 'dispatch.override', 'denied', /site:hr-qiaozi-h004/);
+    has('u-operator', 'dr.create', 'ok', /dr:audit-dr-1/);
+    has('u-operator', 'dr.create', 'denied', /village:hr-qiaozi/);
+    has('u-operator2', 'dr.commit', 'denied', /dr:audit-dr-1/);
     // Newest first, with wall-clock times of this run.
     expect(items.every((e, i) => i === 0 || (items[i - 1] as Entry).atMs >= e.atMs)).toBe(true);
     expect(items.every((e) => e.atMs >= t0 - 1000 || e.actor === 'system')).toBe(true);

@@ -35,6 +35,8 @@ interface Target {
 const nowQuery = () => `from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}&resolution=raw`;
 /** Today in Asia/Shanghai, the day the dispatch plans of the fixture are made for. */
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Tomorrow in Asia/Shanghai: the day of the seeded demand-response events (their windows must lie ahead). */
+const tomorrow = () => new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
 const planOf = (siteId: string) => `plan-${ids(siteId).transformer}-${today()}-r1`;
 /** An override command per site, issued by the administrator while seeding (site id → command id). */
 const overrideOf = new Map<string, string>();
@@ -133,6 +135,14 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
   'GET /api/v1/dispatch/commands/{id}': (t) => [{ label: 'foreign command', method: 'GET', path: `/api/v1/dispatch/commands/${overrideOf.get(t.site) ?? 'cmd-none'}`, write: false }],
   'GET /api/v1/dispatch/alarms': () => [{ label: 'dispatch alarms', method: 'GET', path: '/api/v1/dispatch/alarms?limit=1000', write: false }],
   'GET /api/v1/dispatch/villages/{id}/plan-vs-actual': (t) => [{ label: 'plan vs actual of a foreign village', method: 'GET', path: `/api/v1/dispatch/villages/${t.village}/plan-vs-actual?day=${today()}`, write: false }],
+  'GET /api/v1/units/{id}/thermal-model': (t) => [{ label: 'foreign household thermal model', method: 'GET', path: `/api/v1/units/${ids(t.site).unit}/thermal-model?from=${Date.now() - 5 * 86_400_000}&to=${Date.now()}`, write: false }],
+  'POST /api/v1/dr/events': (t) => [{ label: 'demand-response event on a foreign village', method: 'POST', path: '/api/v1/dr/events', json: { villageId: t.village, direction: 'reduce', day: tomorrow(), from: '17:00', to: '18:00', requestedKw: 1 }, write: true }],
+  'POST /api/v1/dr/events/{id}/commit': (t) => [{ label: 'commit a foreign demand-response event', method: 'POST', path: `/api/v1/dr/events/dr-${t.village}/commit`, json: {}, write: true }],
+  'GET /api/v1/dr/events': (t) => [
+    { label: 'demand-response events', method: 'GET', path: '/api/v1/dr/events?limit=500', write: false },
+    { label: 'demand-response events of a foreign village', method: 'GET', path: `/api/v1/dr/events?villageId=${t.village}`, write: false },
+  ],
+  'GET /api/v1/dr/events/{id}': (t) => [{ label: 'foreign demand-response event', method: 'GET', path: `/api/v1/dr/events/dr-${t.village}`, write: false }],
   'GET /api/v1/performance/units': () => [{ label: 'season fleet table', method: 'GET', path: '/api/v1/performance/units?pageSize=500', write: false }],
   'GET /api/v1/performance/units/{id}': (t) => [{ label: 'foreign unit season report', method: 'GET', path: `/api/v1/performance/units/${ids(t.site).unit}?expected=false`, write: false }],
   'GET /api/v1/performance/distribution': () => [{ label: 'season KPI distribution', method: 'GET', path: '/api/v1/performance/distribution?kpi=spfH2', write: false }],
@@ -181,6 +191,12 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
       const res = await http.request(fx.admin, 'POST', '/api/v1/dispatch/plans', { json: { villageId: v, day: today() } });
       expect(res.status, res.text).toBe(201);
       expect((await http.request(fx.admin, 'POST', `/api/v1/dispatch/plans/${planOf(`${v}-h000`)}/dispatch`)).status).toBe(200);
+    }
+    // A demand-response event per village, on tomorrow's plan (id dr-{village}).
+    for (const v of new Set(SITES.map((x) => x.villageId))) {
+      expect((await http.request(fx.admin, 'POST', '/api/v1/dispatch/plans', { json: { villageId: v, day: tomorrow() } })).status).toBe(201);
+      const res = await http.request(fx.admin, 'POST', '/api/v1/dr/events', { json: { id: `dr-${v}`, villageId: v, direction: 'reduce', day: tomorrow(), from: '17:00', to: '18:00', requestedKw: 1 } });
+      expect(res.status, res.text).toBe(201);
     }
     for (const x of SITES) {
       const res = await http.request(fx.admin, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: x.id, kind: 'setpoint', setpointC: 21, toMs: Date.now() + 3_600_000 } });

@@ -96,7 +96,7 @@ export function createDrService(deps: DrServiceDeps) {
   return {
     async create(p: Principal, body: CreateDrEvent & { source: string }): Promise<DrResult<DrEventDetail>> {
       const access = villageAccess(p, body.villageId, true);
-      if (!access.ok) { await audit(p, 'dr:create', `village:${body.villageId}`, 'denied', access.message); return access; }
+      if (!access.ok) { await audit(p, 'dr.create', `village:${body.villageId}`, 'denied', access.message); return access; }
       const id = body.id ?? `dr-${body.villageId}-${body.day}-${body.from.replace(':', '')}-${randomUUID().slice(0, 8)}`;
       if (await deps.events.getEvent(id)) return { ok: false, code: 'conflict', message: `demand-response event ${id} exists already` };
       const dayStartMs = dayStartOf(body.day);
@@ -120,15 +120,19 @@ export function createDrService(deps: DrServiceDeps) {
         offer: { perSlotKw: Array.from(offer.perSlotW, kw), windowKWh: offer.windowKWh, extraCostYuan: offer.extraCostYuan, participating: offer.participating, excluded: [...v.excluded] },
       };
       await deps.events.insertEvent(event);
-      await audit(p, 'dr:create', `dr:${id}`, 'ok', `${body.direction} ${body.requestedKw} kW ${body.day} ${body.from}–${body.to} in ${body.villageId}; firm offer ${event.firmOfferKw} kW`);
+      await audit(p, 'dr.create', `dr:${id}`, 'ok', `${body.direction} ${body.requestedKw} kW ${body.day} ${body.from}–${body.to} in ${body.villageId}; firm offer ${event.firmOfferKw} kW`);
       return { ok: true, value: event };
     },
 
     async commit(p: Principal, id: string, requestedKw: number | undefined): Promise<DrResult<DrEventDetail>> {
       const e = await deps.events.getEvent(id);
-      if (!e || !villageAccess(p, e.villageId, false).ok) return { ok: false, code: 'not_found', message: `no demand-response event ${id} in your scope` };
+      if (!e || !villageAccess(p, e.villageId, false).ok) {
+        const message = `no demand-response event ${id} in your scope`;
+        await audit(p, 'dr.commit', `dr:${id}`, 'denied', message);
+        return { ok: false, code: 'not_found', message };
+      }
       const access = villageAccess(p, e.villageId, true);
-      if (!access.ok) { await audit(p, 'dr:commit', `dr:${id}`, 'denied', access.message); return access; }
+      if (!access.ok) { await audit(p, 'dr.commit', `dr:${id}`, 'denied', access.message); return access; }
       if (e.status !== 'offered') return { ok: false, code: 'conflict', message: `event ${id} is ${e.status}; only an offered event can be committed` };
       const now = deps.clock.nowMs();
       if (now >= e.windowStartMs) return { ok: false, code: 'conflict', message: `the window of event ${id} has started; it can no longer be committed` };
@@ -182,7 +186,7 @@ export function createDrService(deps: DrServiceDeps) {
         delivery: { baselineKw: baselineW.map(kw), measuredKw: baselineW.map(() => null), deliveredKw: baselineW.map(() => 0), deliveredKWh: 0, pctOfCommitted: null, slotsShort: len, slotsUnmeasured: len },
       };
       await deps.events.updateEvent(committed);
-      await audit(p, 'dr:commit', `dr:${id}`, 'ok', `committed ${committed.committedKw} kW of ${requestedKw ?? e.requestedKw} kW requested; ${c.participation.length} households; ${commandIds.length} schedule commands`);
+      await audit(p, 'dr.commit', `dr:${id}`, 'ok', `committed ${committed.committedKw} kW of ${requestedKw ?? e.requestedKw} kW requested; ${c.participation.length} households; ${commandIds.length} schedule commands`);
       return { ok: true, value: committed };
     },
 

@@ -66,7 +66,7 @@ export function householdFlexibility(p: HouseholdProblem, baselinePowerW: Float6
   const baseline = evaluatePlan(real, baselinePowerW);
   const solved = solveHouseholdFast(prepareHousehold(eventProblem(p, w)));
   // Judge comfort against the household's own floor (an 'increase' floor is the signal, not a requirement).
-  const eventPlan = evaluatePlan(real, solved.powerW);
+  const eventPlan = evaluatePlan(real, solved.powerW, undefined, solved.backupW);
   const len = w.toSlot - w.fromSlot;
   const flexW = new Float64Array(len);
   let reason: string | null = null;
