@@ -130,6 +130,9 @@ export function createSeasonReports(deps: SeasonReportDeps) {
     async comparison(p: Principal, q: PeriodQuery & { unitIds: string; kpis?: string | undefined }): Promise<Comparison> {
       requireRead(p);
       const ids = [...new Set(q.unitIds.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+      const index = deps.index();
+      const outside = ids.filter((id) => { const site = index.siteOfUnit(id); return !site || !canSeeSite(p, site, index); });
+      if (outside.length > 0) throw new SeasonReportError('not_found', `no unit ${outside.join(', ')} in your scope`);
       const l = await load(p, q, new Set(ids));
       const known = new Set(l.units.map((u) => u.unit.id));
       const unknown = ids.filter((id) => !known.has(id));
