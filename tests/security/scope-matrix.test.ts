@@ -365,7 +365,8 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
     const breaches = cells.filter((c) => c.verdict === 'BREACH');
     expect(breaches, JSON.stringify(breaches, null, 1)).toEqual([]);
     expect(cells.length).toBeGreaterThan(300);
-  });
+    // ~800 requests, some of them season reports and twin runs: minutes on a loaded 2-core machine.
+  }, 300_000);
 
   it('positive controls: the same requests succeed on the caller\'s own scope', async () => {
     const op = await http.login('operator', PASSWORD);
