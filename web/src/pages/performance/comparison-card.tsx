@@ -20,6 +20,7 @@ export function ComparisonCard({ unitIds, scope, onClear }: { unitIds: string[];
       size="small"
       title={t('perf.comparisonTitle', { count: unitIds.length })}
       data-testid="perf-comparison"
+      data-unit-ids={data?.units.map((u) => u.unitId).join(',')}
       extra={<Button size="small" onClick={onClear} data-testid="perf-comparison-clear">{t('perf.clearSelection')}</Button>}
     >
       {error && <ApiErrorView error={error} onRetry={reload} />}
