@@ -1,6 +1,6 @@
 /** Comfort by local hour and heating degree days from day aggregates (comfort.md, degree-days.md). */
 import type { ComfortResult } from '../unit-kpis/comfort.js';
-import type { DegreeDayResult } from '../unit-kpis/degree-days.js';
+import { degreeDayResult, type DegreeDayResult } from '../unit-kpis/degree-days.js';
 import type { NullReason } from '../unit-kpis/types.js';
 import { dayStat, type DaySeq } from './day-chains.js';
 import type { KpiDay } from './kpi-day.js';
@@ -31,16 +31,7 @@ export function composeDegreeDays(seq: DaySeq, baseC: number, heatKWh: number | 
     withData++; sumT += t; sumS += s;
     hdd += Math.max(0, baseC - t / s);
   }
-  const reason: NullReason | null = withData === 0 ? 'no-outdoor-temperature' : null;
-  return {
-    baseC,
-    hddKd: reason ? null : hdd,
-    daysWithData: withData,
-    daysWithoutData: without,
-    meanOutdoorC: sumS > 0 ? sumT / sumS : null,
-    heatPerHddKWhPerKd: reason || heatKWh === null ? null : hdd > 0 ? heatKWh / hdd : null,
-    reason: reason ?? (hdd > 0 || heatKWh === null ? null : 'zero-degree-days'),
-  };
+  return degreeDayResult({ baseC, hddKd: hdd, daysWithData: withData, daysWithoutData: without, meanOutdoorC: sumS > 0 ? sumT / sumS : null }, heatKWh);
 }
 
 /** Replaces every non-null `reason` with 'no-data' (as the raw engine does for a period without readings). */

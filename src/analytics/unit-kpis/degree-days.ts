@@ -37,13 +37,16 @@ export function computeDegreeDays(grid: Grid, baseC: number, utcOffsetH: number,
     withData++;
     hdd += Math.max(0, baseC - e.sum / e.n) * (e.periodS / 86_400);
   }
-  const reason: NullReason | null = withData === 0 ? 'no-outdoor-temperature' : null;
+  return degreeDayResult({ baseC, hddKd: hdd, daysWithData: withData, daysWithoutData: without, meanOutdoorC: nAll > 0 ? sumAll / nAll : null }, heatKWh);
+}
+
+/** The result from the day counts and the HDD sum: null with its reason when no day had outdoor data or no degree days. */
+export function degreeDayResult(f: { baseC: number; hddKd: number; daysWithData: number; daysWithoutData: number; meanOutdoorC: number | null }, heatKWh: number | null): DegreeDayResult {
+  const reason: NullReason | null = f.daysWithData === 0 ? 'no-outdoor-temperature' : null;
+  const hdd = f.hddKd;
   return {
-    baseC,
+    ...f,
     hddKd: reason ? null : hdd,
-    daysWithData: withData,
-    daysWithoutData: without,
-    meanOutdoorC: nAll > 0 ? sumAll / nAll : null,
     heatPerHddKWhPerKd: reason || heatKWh === null ? null : hdd > 0 ? heatKWh / hdd : null,
     reason: reason ?? (hdd > 0 || heatKWh === null ? null : 'zero-degree-days'),
   };
