@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteList } from '../../src/contract/api.js';
-import type { CreditListWire, FleetTable, InfluenceWire, RankingWire, UnitReport } from '../../src/contract/season-report.js';
+import type { Comparison, CreditListWire, FleetTable, InfluenceWire, RankingWire, UnitReport } from '../../src/contract/season-report.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
 import { startPlatform } from '../../src/main/platform.js';
 
@@ -139,8 +139,10 @@ describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages i
     await expect.poll(async () => page.getByTestId('perf-comparison').getAttribute('data-unit-ids'), poll).toBe(ids.join(','));
     // Each chosen unit heads a column.
     for (const id of ids) expect(await page.locator(`[data-testid="perf-comparison-unit"][data-unit-id="${id}"]`).count()).toBeGreaterThan(0);
-    const rows = page.getByTestId('perf-comparison').locator('tbody tr.ant-table-row');
-    expect(await rows.count()).toBeGreaterThan(10);
+    // One row per KPI the API compares, in its order.
+    const cmp = await (await apiAs(creds('regulator')))<Comparison>(`/performance/comparison?unitIds=${ids.join(',')}`);
+    const kpis = await page.getByTestId('perf-comparison').locator('tbody tr.ant-table-row [data-kpi]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi')));
+    expect(kpis).toEqual(cmp.rows.map((r) => r.key));
   }, TEST_MS);
 
   it('the unit page shows SPF per boundary as the API does, the comfort chart, and the twin’s expectation', async () => {
