@@ -45,6 +45,17 @@ export function runKpiDayStoreContract(name: string, newStore: () => Promise<Kpi
       expect(await store.kpiDays.refreshKpiDays()).toBe(0);
     });
 
+    it('a query rebuilds only the units and days it asks for; the rest wait, still dirty, for the next refresh', async () => {
+      const { store } = await open();
+      await store.telemetry.append([...minuteRows('a', 0, 30), ...minuteRows('a', 2 * 1440, 2 * 1440 + 30), ...minuteRows('b', 0, 30)]);
+      expect((await store.kpiDays.queryKpiDays({ unitIds: ['a'], fromDay: DAY, toDay: DAY + 1 })).map((d) => d.stats.readings_n)).toEqual([30]);
+      // Not asked for: a's day 2 and b's day 0, and the previous days their first 15 minutes mark too (a: days −1 and 1,
+      // b: day −1) — five unit-days rebuilt now, then nothing is left.
+      expect(await store.kpiDays.refreshKpiDays()).toBe(5);
+      expect(await store.kpiDays.refreshKpiDays()).toBe(0);
+      expect((await store.kpiDays.queryKpiDays({ unitIds: ['a', 'b'], fromDay: DAY, toDay: DAY + 3 })).map((d) => [d.unitId, d.day - DAY])).toEqual([['a', 0], ['a', 2], ['b', 0]]);
+    });
+
     it('keeps the aggregates across a reopen', async () => {
       const handle = await open();
       if (!handle.reopen) return;

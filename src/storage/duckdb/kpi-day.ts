@@ -9,7 +9,7 @@ import { CYCLE_VARIANTS, KPI_DAY_BUILD_OPTIONS, KPI_DAY_STATS, MS_PER_DAY, type 
 import { fillSql, gapSql, gridSelect, presenceFromCounts, presenceSql } from './kpi-day-bridge-sql.js';
 import { insertSql, pass2Sql, regsSql, runsSql, slotSql, sumsSql } from './kpi-day-sql.js';
 import type { SqlRunner } from './serial-connection.js';
-import { intLiteral, toNumber } from './sql-values.js';
+import { intLiteral, stringLiteral, toNumber } from './sql-values.js';
 
 const OFFSET_MS = KPI_DAY_BUILD_OPTIONS.localUtcOffsetH * 3_600_000;
 const QUARTER_MS = 900_000;
@@ -32,8 +32,15 @@ export async function markKpiDaysDirty(db: SqlRunner): Promise<void> {
 const STAGES = [sumsSql, runsSql, regsSql, insertSql].map((f) => f());
 
 /** Rebuilds every dirty unit-day, in the caller's transaction; returns the number of unit-days rebuilt. */
-export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UNIT_DAYS): Promise<number> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE kd_all AS SELECT DISTINCT unit_id, day FROM kpi_dirty`);
+/**
+ * Rebuilds dirty unit-days; with `only`, just those of the given units and local days [fromDay, toDay) — the rest stay
+ * dirty for a later refresh. (A late reading marks the neighbouring day too, so a range's own dirty days suffice.)
+ */
+export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UNIT_DAYS, only?: { unitIds: readonly string[]; fromDay: number; toDay: number }): Promise<number> {
+  const where = only
+    ? ` WHERE day >= ${intLiteral(only.fromDay)} AND day < ${intLiteral(only.toDay)} AND unit_id IN (${only.unitIds.length > 0 ? only.unitIds.map(stringLiteral).join(', ') : 'NULL'})`
+    : '';
+  await db.run(`CREATE OR REPLACE TEMP TABLE kd_all AS SELECT DISTINCT unit_id, day FROM kpi_dirty${where}`);
   const [stats] = await db.all('SELECT count(*) AS n, count(DISTINCT unit_id) AS units FROM temp.kd_all');
   const n = toNumber(stats?.n ?? 0);
   if (n === 0) return 0;
@@ -56,8 +63,9 @@ export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UN
     await db.run(pass2Sql(gridSelect(presence), presence));
     for (const sql of STAGES) await db.run(sql);
   }
-  for (const t of ['kd_slot', 'kd_gap', 'kd_lb', 'kd_p2', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks', 'kd_all']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
-  await db.run('DELETE FROM kpi_dirty');
+  for (const t of ['kd_slot', 'kd_gap', 'kd_lb', 'kd_p2', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
+  await db.run('DELETE FROM kpi_dirty WHERE EXISTS (SELECT 1 FROM temp.kd_all d WHERE d.unit_id = kpi_dirty.unit_id AND d.day = kpi_dirty.day)');
+  await db.run('DROP TABLE IF EXISTS temp.kd_all');
   return n;
 }
 

@@ -53,9 +53,9 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
     state.clearDirty();
   };
   // Rollups first: their refresh turns dirty buckets into dirty unit-days (kpi-day.md); both in one transaction.
-  const refreshBoth = async (db: SqlRunner) => {
+  const refreshBoth = async (db: SqlRunner, only?: KpiDayQuery) => {
     const buckets = rollupsMaybeDirty ? await refreshDirtyRollups(db) : 0;
-    return { buckets, days: await refreshKpiDays(db) };
+    return { buckets, days: await refreshKpiDays(db, undefined, only) };
   };
   // The timer's refresh only marks dirty unit-days: the day rebuild is still too slow to run on every tick
   // (docs/analytics/season-report.md), so it runs on `refreshKpiDays()` and before `queryKpiDays`.
@@ -90,7 +90,8 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
 
     queryKpiDays: (q: KpiDayQuery) =>
       writer.transaction(async (db) => {
-        await refreshBoth(db);
+        // Only the asked units and days are rebuilt: a report on past days does not wait for today's live data.
+        await refreshBoth(db, q);
         return readKpiDays(db, q);
       }, refreshed),
 
