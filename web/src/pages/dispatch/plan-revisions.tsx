@@ -25,7 +25,12 @@ export function PlanRevisions({ plans, loading }: { plans: readonly PlanSummary[
           { title: t('dispatch.transformer'), dataIndex: 'transformerId' },
           { title: t('dispatch.revision'), dataIndex: 'revision', align: 'right', width: 80 },
           { title: t('dispatch.fromSlot'), dataIndex: 'fromSlot', width: 90, render: (s: number, p) => slotLabel(p.dayStartMs, p.slotS, s) },
-          { title: t('dispatch.reason'), dataIndex: 'reason', render: (r: string) => (r === 'day-ahead' ? t('dispatch.dayAhead') : r) },
+          {
+            title: t('dispatch.reason'),
+            dataIndex: 'reason',
+            width: 360,
+            render: (r: string) => (r === 'day-ahead' ? t('dispatch.dayAhead') : <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: r }}>{r}</Typography.Paragraph>),
+          },
           { title: t('dispatch.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <Tag color={STATUS_COLOURS[s]} data-testid="plan-status">{t(`dispatch.planStatus.${s}`)}</Tag> },
           { title: t('dispatch.plannedCost'), dataIndex: 'costYuan', align: 'right', render: (v: number) => `${fmtNumber(v, lang, 1)} ${t('dispatch.yuan')}` },
           { title: t('dispatch.peakLoad'), key: 'peak', align: 'right', render: (_, p) => `${fmtPowerKw(p.peakLoadW, lang)} / ${fmtPowerKw(p.capacityW, lang)}` },

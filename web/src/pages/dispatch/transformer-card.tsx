@@ -81,7 +81,7 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
         columns={[
           { title: t('dispatch.household'), dataIndex: 'siteId', render: (id: string) => <Link to={`/sites/${encodeURIComponent(id)}`}>{name(id)}</Link> },
           { title: t('dispatch.plannedKWh'), dataIndex: 'plannedEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
-          { title: `${t('dispatch.actualKWh')}（${untilNote}）`, dataIndex: 'actualEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
+          { title: `${t('dispatch.actualKWh')} · ${untilNote}`, dataIndex: 'actualEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
           { title: t('dispatch.householdComfortKh'), dataIndex: 'actualComfortDeficitKh', align: 'right', render: (v: number) => <span style={v > 0 ? { color: '#cf1322' } : undefined}>{fmtNumber(v, lang, 1)}</span> },
           {
             title: t('dispatch.control'),
