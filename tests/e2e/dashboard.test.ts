@@ -101,7 +101,7 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
     const overview = (await api.get<FleetOverview>('/fleet/overview')).body;
     expect(await villageRows(page)).toEqual(overview.villages.map((v) => v.nameZh ?? v.name).sort());
     await expect(page.getByTestId('kpi-sites').innerText()).resolves.toContain(String(overview.totals.sites));
-    expect(await menuKeys(page)).toEqual(['nav-audit', 'nav-dead-letters', 'nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
+    expect(await menuKeys(page)).toEqual(['nav-audit', 'nav-dead-letters', 'nav-demand-response', 'nav-dispatch', 'nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-table-sites').waitFor();
     await page.getByTestId('import-form').waitFor();
@@ -113,7 +113,7 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
     const page = await open('regulator');
     const all = (await (await apiAs(ADMIN)).get<FleetOverview>('/fleet/overview')).body.villages.map((v) => v.nameZh ?? v.name).sort();
     expect(await villageRows(page)).toEqual(all);
-    expect(await menuKeys(page)).toEqual(['nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
+    expect(await menuKeys(page)).toEqual(['nav-demand-response', 'nav-dispatch', 'nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-table-sites').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('export-links').count()).toBe(1);
@@ -145,11 +145,11 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
 
     const menus = await menuKeys(page);
     if (role === 'operator-admin') {
-      expect(menus).toEqual(['nav-audit', 'nav-dead-letters', 'nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
+      expect(menus).toEqual(['nav-audit', 'nav-dead-letters', 'nav-demand-response', 'nav-dispatch', 'nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
       await page.goto(`${platform.url}/registry`);
       await page.getByTestId('import-form').waitFor();
     } else {
-      expect(menus).toEqual(['nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
+      expect(menus).toEqual(['nav-demand-response', 'nav-dispatch', 'nav-overview', 'nav-performance', 'nav-post-evaluation', 'nav-registry', 'nav-sites']);
       await page.goto(`${platform.url}/registry`);
       await page.getByTestId('registry-page').waitFor();
       expect(await page.getByTestId('import-form').count()).toBe(0);

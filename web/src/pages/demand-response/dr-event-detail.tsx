@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Flex, InputNumber, Row, Statistic, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
@@ -16,8 +16,10 @@ import { deliveryOption, flexibilityOption } from './dr-option.js';
  * One event: the village's firm offer and its per-slot flexibility, the commitment (with the rebound it
  * causes), and the flexibility delivered per slot against the committed power.
  */
-export function DrEventDetailCard({ eventId, villageName, siteNames, canCommit, onChanged }: {
+export function DrEventDetailCard({ eventId, listedStatus, villageName, siteNames, canCommit, onChanged }: {
   eventId: string;
+  /** The status the events list shows; when the event has moved on since, the list is refreshed. */
+  listedStatus: DrEventDetail['status'];
   villageName: string;
   siteNames: ReadonlyMap<string, string>;
   canCommit: boolean;
@@ -31,6 +33,10 @@ export function DrEventDetailCard({ eventId, villageName, siteNames, canCommit, 
   const [commitKw, setCommitKw] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [commitError, setCommitError] = useState<ApiError>();
+  const status = e?.status;
+  useEffect(() => {
+    if (status !== undefined && status !== listedStatus) onChanged();
+  }, [status, listedStatus, onChanged]);
 
   if (!e && loading) return <Loading />;
   if (!e && error) return <ApiErrorView error={error} onRetry={reload} />;
