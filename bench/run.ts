@@ -2,6 +2,8 @@
  * `npm run bench`: runs every benchmark, prints a table and appends each figure as a JSON line
  * {"name","value","unit"} to bench/results.jsonl. Ratios are measured against a reference run in
  * the same process (the machines are shared and noisy). `npm run bench -- ingest` runs one group.
+ * `--no-record` prints the table without touching bench/results.jsonl (development runs);
+ * `--record-to <file>` appends the JSON lines to that file instead. Other `--options` belong to the groups.
  */
 import { appendFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +25,14 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = Object.fromEntries(
     .map((f) => [f.replace('.bench.ts', ''), async () => ((await import(`./${f}`)) as { run(): Promise<BenchFigure[]> }).run()]),
 );
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const noRecord = args.includes('--no-record');
+const recordToAt = args.indexOf('--record-to');
+const recordTo = recordToAt >= 0 ? args[recordToAt + 1] : undefined;
+if (recordToAt >= 0 && (recordTo === undefined || recordTo.startsWith('--'))) throw new Error('bench: --record-to needs a file path');
+const only = args.filter((a) => a in GROUPS);
+const unknown = args.filter((a, i) => !a.startsWith('--') && !(a in GROUPS) && !(args[i - 1] ?? '').startsWith('--'));
+if (unknown.length > 0) throw new Error(`bench: unknown group ${unknown.join(', ')} (groups: ${Object.keys(GROUPS).join(', ')})`);
 const results: BenchFigure[] = [];
 for (const [group, run] of Object.entries(GROUPS)) {
   if (only.length > 0 && !only.includes(group)) continue;
@@ -36,6 +45,10 @@ const line = (r: readonly string[]) => r.map((c, i) => (i === 1 ? c.padStart(wid
 console.log(line(['figure', 'value', 'unit', 'target']));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
-const out = `${dir}results.jsonl`;
-appendFileSync(out, results.map((r) => JSON.stringify({ name: r.name, value: r.value, unit: r.unit })).join('\n') + (results.length ? '\n' : ''));
-console.log(`\n${results.length} figures appended to bench/results.jsonl`);
+if (noRecord) {
+  console.log(`\n${results.length} figures not recorded (--no-record)`);
+} else {
+  const out = recordTo ?? `${dir}results.jsonl`;
+  appendFileSync(out, results.map((r) => JSON.stringify({ name: r.name, value: r.value, unit: r.unit })).join('\n') + (results.length ? '\n' : ''));
+  console.log(`\n${results.length} figures appended to ${recordTo ?? 'bench/results.jsonl'}`);
+}
