@@ -1,16 +1,24 @@
 /**
- * How a demo device obeys the platform (docs/dispatch.md, "Device behaviour"): it keeps the commands it
- * accepted and, at every step, puts its twin household's controller in the state they ask for —
- * an override (setpoint or SG-Ready-like run permission) over the schedule, the schedule's slot over the
- * occupants' own programme, which is also the fallback once a schedule runs out. Each command id is applied
- * once; a repeated id gets the first answer again. Minimal on purpose: a slot's power ceiling maps to
- * "locked" (ceiling 0) or "normal" (any other ceiling), since the twin's controller has no power limit.
+ * How a demo device obeys the platform (docs/dispatch.md, "The demo"): it keeps the commands it accepted and,
+ * at every step, puts its twin household's controller in the state they ask for — an override (setpoint, mode or
+ * SG-Ready-like run permission) over the schedule, the schedule's slot over the occupants' own programme, which is
+ * also the fallback once a schedule runs out. Each command id is applied once; a repeated id gets the first answer.
+ *
+ * A slot's `powerLimitW` is followed by the same controller the season strategies use (src/sim/schedule-control.ts:
+ * the unit draws the planned energy per slot through an energy bucket, its own thermostat stays the comfort
+ * safeguard), with the device's own comfort ceiling: its highest programmed setpoint (or the slot's setpoint) plus
+ * the twin's boost allowance — the ceiling the planner used (src/optimize/twin-problem.ts).
  */
 import { DeviceCommandSchema, type CommandAck, type DeviceCommand } from '../../contract/commands.js';
+import { BOOST_K } from '../../sim/controls.js';
 import type { FleetSimulation } from '../../sim/index.js';
+import { followSchedule, isFollowingSchedule, releaseSchedule } from '../../sim/schedule-control.js';
 
 type Answer = Pick<CommandAck, 'status' | 'reason'>;
-type Control = { setpointC: number | null; sg: 'lock' | 'normal' | 'boost'; untilMs: number };
+type Sg = 'lock' | 'normal' | 'boost';
+/** What is in force: a plan to follow (power per slot and ceiling) or the thermostat with a setpoint and run permission. */
+type Control = { follow: { powerW: number; ceilingC: number } | null; setpointC: number | null; sg: Sg; untilMs: number };
+type ScheduleCommand = Extract<DeviceCommand, { kind: 'schedule' }>;
 
 const SG_OF = { 1: 'lock', 2: 'normal', 3: 'boost', 4: 'boost' } as const;
 
@@ -22,10 +30,27 @@ export interface CommandFollower {
   applied(): number;
 }
 
+/** The schedule's control at `nowMs`: its slot, or its fallback once it ran out; null before it starts. */
+function scheduleControl(schedule: ScheduleCommand, nowMs: number): Control | null {
+  const slotMs = schedule.slotS * 1000;
+  const k = Math.floor((nowMs - schedule.startMs) / slotMs);
+  if (k < 0) return null;
+  const slot = schedule.slots[k];
+  const untilMs = schedule.startMs + (k + 1) * slotMs;
+  if (slot) {
+    if (slot.powerLimitW === undefined) return { follow: null, setpointC: slot.setpointC ?? null, sg: 'normal', untilMs };
+    const ownCeilingC = Math.max(slot.setpointC ?? 0, ...schedule.fallback.hourlySetpointC) + BOOST_K;
+    return { follow: { powerW: slot.powerLimitW, ceilingC: ownCeilingC }, setpointC: slot.setpointC ?? null, sg: 'normal', untilMs };
+  }
+  // The schedule ran out: follow its fallback (the occupants' own programme, by local hour).
+  const hour = Math.floor((((nowMs / 3_600_000 + schedule.fallback.utcOffsetMin / 60) % 24) + 24) % 24);
+  return { follow: null, setpointC: schedule.fallback.hourlySetpointC[hour] ?? null, sg: 'normal', untilMs: nowMs + 60_000 };
+}
+
 export function createCommandFollower(unitId: string): CommandFollower {
   const answers = new Map<string, Answer>();
   const overrides: DeviceCommand[] = [];
-  let schedule: Extract<DeviceCommand, { kind: 'schedule' }> | null = null;
+  let schedule: ScheduleCommand | null = null;
   let last = '';
   let appliedCount = 0;
 
@@ -44,23 +69,14 @@ export function createCommandFollower(unitId: string): CommandFollower {
   };
 
   const controlAt = (nowMs: number): Control => {
-    const live = overrides.filter((o) => 'validFromMs' in o && o.validFromMs <= nowMs && nowMs < o.validToMs);
-    let ctl: Control = { setpointC: null, sg: 'normal', untilMs: nowMs + 60_000 };
-    if (schedule !== null) {
-      const k = Math.floor((nowMs - schedule.startMs) / (schedule.slotS * 1000));
-      const slot = k >= 0 ? schedule.slots[k] : undefined;
-      if (slot) ctl = { setpointC: slot.setpointC ?? null, sg: slot.powerLimitW === 0 ? 'lock' : 'normal', untilMs: schedule.startMs + (k + 1) * schedule.slotS * 1000 };
-      else if (k >= schedule.slots.length) {
-        // The schedule ran out: follow its fallback (the occupants' own programme, by local hour).
-        const hour = Math.floor((((nowMs / 3_600_000 + schedule.fallback.utcOffsetMin / 60) % 24) + 24) % 24);
-        ctl = { setpointC: schedule.fallback.hourlySetpointC[hour] ?? null, sg: 'normal', untilMs: nowMs + 60_000 };
-      }
-    }
-    for (const o of live) {
-      const until = 'validToMs' in o ? o.validToMs : nowMs;
-      if (o.kind === 'setpoint') ctl = { ...ctl, setpointC: o.setpointC, untilMs: Math.min(ctl.untilMs, until) };
-      if (o.kind === 'run-permission') ctl = { ...ctl, sg: SG_OF[o.sgState], untilMs: Math.min(ctl.untilMs, until) };
-      if (o.kind === 'mode') ctl = { ...ctl, sg: o.mode === 'standby' ? 'lock' : 'normal', untilMs: Math.min(ctl.untilMs, until) };
+    let ctl: Control = (schedule && scheduleControl(schedule, nowMs)) ?? { follow: null, setpointC: null, sg: 'normal', untilMs: nowMs + 60_000 };
+    for (const o of overrides) {
+      if (!('validFromMs' in o) || o.validFromMs > nowMs || nowMs >= o.validToMs) continue;
+      // An override wins over the plan: the unit leaves the schedule and its thermostat takes the override.
+      const base = { ...ctl, follow: null, untilMs: Math.min(ctl.untilMs, o.validToMs) };
+      if (o.kind === 'setpoint') ctl = { ...base, setpointC: o.setpointC };
+      if (o.kind === 'run-permission') ctl = { ...base, sg: SG_OF[o.sgState] };
+      if (o.kind === 'mode') ctl = { ...base, sg: o.mode === 'standby' ? 'lock' : 'normal' };
     }
     return ctl;
   };
@@ -90,12 +106,15 @@ export function createCommandFollower(unitId: string): CommandFollower {
     },
     apply(sim, i, nowMs) {
       const ctl = controlAt(nowMs);
-      const key = `${ctl.setpointC}|${ctl.sg}|${ctl.untilMs}`;
+      const key = `${ctl.follow?.powerW}|${ctl.follow?.ceilingC}|${ctl.setpointC}|${ctl.sg}|${ctl.untilMs}`;
       if (key === last) return;
       last = key;
       const durationS = Math.max(1, (ctl.untilMs - nowMs) / 1000);
       sim.setSetpoint(i, ctl.setpointC, durationS);
       sim.setRunPermission(i, ctl.sg, durationS);
+      // Called at every slot boundary (the key holds the slot's end), as schedule-control asks.
+      if (ctl.follow) followSchedule(sim.state, i, ctl.follow);
+      else if (isFollowingSchedule(sim.state, i)) releaseSchedule(sim.state, i);
     },
     applied: () => appliedCount,
   };
