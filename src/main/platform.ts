@@ -11,7 +11,7 @@ import { Registry as MetricsRegistry, collectDefaultMetrics } from 'prom-client'
 import { createAuthService } from '../app/auth-service.js';
 import { createDeviceAdmin } from '../app/device-admin.js';
 import { createDeviceDirectory } from '../app/device-directory.js';
-import { createDispatcher, createDispatchService, createReplanner, planVsActual, type CommandTransport } from '../app/dispatch/index.js';
+import { createDispatcher, createDispatchService, createReplanner, planVsActual, workerPlanner, type CommandTransport } from '../app/dispatch/index.js';
 import { createFleetQueries } from '../app/fleet-queries.js';
 import { createHouseholdModels } from '../app/household-model.js';
 import { createDrService } from '../app/dr/index.js';
@@ -27,7 +27,6 @@ import { createEmbeddedMqttIngest } from '../ingest/mqtt/embedded-broker.js';
 import { createMqttCommandPublisher } from '../ingest/mqtt/command-publisher.js';
 import { createExternalMqttIngest } from '../ingest/mqtt/external-client.js';
 import { PLATFORM_USERNAME } from '../ingest/mqtt/topics.js';
-import { coordinateFleet } from '../optimize/index.js';
 import { parseEpw, type WeatherSeries } from '../sim/index.js';
 import { openDuckDbStores } from '../storage/duckdb/index.js';
 import { loadConfig, type PlatformConfig } from './config.js';
@@ -127,8 +126,8 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     const siteLabel = (siteId: string) => { const s = registry.index().site(siteId); return s ? `${s.name} (${s.id})` : siteId; };
     const dispatcher = createDispatcher({ store: stores.dispatch, transport: commandTransport, clock, options: { ackTimeoutMs: config.dispatchAckTimeoutMs, maxAttempts: config.dispatchMaxAttempts }, siteLabel, onAlarm, onError: (e) => logger.error({ err: e }, 'dispatch error') });
     cleanups.push(() => dispatcher.close());
-    // In-process price decomposition with restoration: a village group is small (tens of households).
-    const planner = (groups: Parameters<typeof coordinateFleet>[0]) => coordinateFleet(groups, { recovery: 'restore' });
+    // Planning runs in the optimiser's worker pool, off the event loop (src/app/dispatch/worker-planner.ts).
+    const planner = workerPlanner();
     const dispatchDeps = { index: () => registry.index(), store: stores.dispatch, dispatcher, clock, weather, planner, onAlarm };
     const dispatchService = createDispatchService({ ...dispatchDeps, wallClock, access: stores.access });
     const replanner = createReplanner({ ...dispatchDeps, telemetry: stores.telemetry });
