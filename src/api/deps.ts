@@ -8,6 +8,7 @@ import type { PlanVsActual } from '../contract/commands-api.js';
 import type { Principal } from '../app/authorize.js';
 import type { DrService } from '../app/dr/index.js';
 import type { FleetQueries } from '../app/fleet-queries.js';
+import type { PlanningWeather } from '../app/forecast/index.js';
 import type { HouseholdModels } from '../app/household-model.js';
 import type { TelemetryIngestor } from '../app/ingest-telemetry.js';
 import type { LiveHub } from '../app/live-hub.js';
@@ -32,6 +33,8 @@ export interface ApiDeps {
   readonly userAdmin: UserAdmin;
   readonly queries: FleetQueries;
   readonly models: HouseholdModels;
+  /** The outdoor forecast the planners use (docs/weather-forecast.md). */
+  readonly weather: PlanningWeather | null;
   /** Demand-response events (docs/demand-response.md). */
   readonly dr: DrService;
   readonly seasonReports: SeasonReports;

@@ -44,6 +44,10 @@ export const ConfigSchema = z.strictObject({
   dispatchAckTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
   dispatchMaxAttempts: z.coerce.number().int().min(1).max(20).default(4),
   replanIntervalMs: z.coerce.number().int().min(1000).default(60_000),
+  /** Weather feed in the Open-Meteo JSON format (docs/weather-forecast.md); null: typical year + fleet observations only. */
+  weatherFeedUrl: z.string().url().nullable().default(null),
+  /** How often the planners' forecast is rebuilt (and the feed fetched), wall-clock ms. */
+  weatherRefreshMs: z.coerce.number().int().min(1000).default(900_000),
 });
 export type PlatformConfig = z.infer<typeof ConfigSchema>;
 
@@ -76,6 +80,8 @@ export const ENV_VARS: Readonly<Record<string, keyof PlatformConfig>> = {
   HEATFLEET_DISPATCH_ACK_TIMEOUT_MS: 'dispatchAckTimeoutMs',
   HEATFLEET_DISPATCH_MAX_ATTEMPTS: 'dispatchMaxAttempts',
   HEATFLEET_REPLAN_INTERVAL_MS: 'replanIntervalMs',
+  HEATFLEET_WEATHER_FEED_URL: 'weatherFeedUrl',
+  HEATFLEET_WEATHER_REFRESH_MS: 'weatherRefreshMs',
 };
 
 export class ConfigError extends Error {}

@@ -34,6 +34,7 @@ import { ensureAdmin } from './ensure-admin.js';
 import { acceleratedClock } from './accelerated-clock.js';
 import { DEMO_WEATHER_FILE, startDemo, type DemoCredential, type RunningDemo } from './demo/start-demo.js';
 import { createPlatformSeasonReports } from './season-reports.js';
+import { startPlanningWeather } from './planning-weather.js';
 
 export interface RunningPlatform {
   readonly url: string;
@@ -122,6 +123,8 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
 
     // Dispatch (docs/dispatch.md): commands with ack/timeout/retry, plans from the typical-year forecast, drift → replan.
     const weather: WeatherSeries | null = existsSync(DEMO_WEATHER_FILE) ? parseEpw(readFileSync(DEMO_WEATHER_FILE, 'utf8')) : null;
+    const planningWeather = weather === null ? null : startPlanningWeather({ typical: weather, feedUrl: config.weatherFeedUrl, refreshMs: config.demo ? Math.max(1000, config.weatherRefreshMs / config.demoSpeed) : config.weatherRefreshMs, telemetry: stores.telemetry, unitIds: () => registry.index().allUnitIds(), clock, logger });
+    if (planningWeather) cleanups.push(() => planningWeather.stop());
     const onAlarm = (a: { message: string }) => logger.warn({ alarm: a }, `dispatch alarm: ${a.message}`);
     const siteLabel = (siteId: string) => { const s = registry.index().site(siteId); return s ? `${s.name} (${s.id})` : siteId; };
     const dispatcher = createDispatcher({ store: stores.dispatch, transport: commandTransport, clock, options: { ackTimeoutMs: config.dispatchAckTimeoutMs, maxAttempts: config.dispatchMaxAttempts }, siteLabel, onAlarm, onError: (e) => logger.error({ err: e }, 'dispatch error') });
@@ -164,6 +167,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock: wallClock }),
       queries,
       models: createHouseholdModels({ index: () => registry.index(), store: stores.telemetry }),
+      weather: planningWeather?.weather ?? null,
       seasonReports: season.reports,
       live,
       ingestor,
@@ -191,7 +195,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     let demo: RunningDemo | null = null;
     if (config.demo) {
       if (mqttPort === null) throw new Error('the demo publishes through the embedded broker: unset HEATFLEET_MQTT_EXTERNAL_URL');
-      demo = await startDemo({ config, clock, wallClock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, adminPassword, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); } });
+      demo = await startDemo({ config, clock, wallClock, logger, registry, access: stores.access, telemetry: stores.telemetry, mqttUrl: `mqtt://${config.mqttHost}:${mqttPort}`, adminPassword, afterBackfill: async () => { await stores.telemetry.refreshRollups(); await live.tick(); await planningWeather?.weather.refresh(); } });
       cleanups.push(() => demo?.stop());
     }
     return { url, httpPort, mqttPort, config, clock, logger, demoCredentials: demo?.credentials ?? [], adminPassword, demo, close };

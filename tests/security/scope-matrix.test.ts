@@ -136,6 +136,7 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
   'GET /api/v1/dispatch/alarms': () => [{ label: 'dispatch alarms', method: 'GET', path: '/api/v1/dispatch/alarms?limit=1000', write: false }],
   'GET /api/v1/dispatch/villages/{id}/plan-vs-actual': (t) => [{ label: 'plan vs actual of a foreign village', method: 'GET', path: `/api/v1/dispatch/villages/${t.village}/plan-vs-actual?day=${today()}`, write: false }],
   'GET /api/v1/units/{id}/thermal-model': (t) => [{ label: 'foreign household thermal model', method: 'GET', path: `/api/v1/units/${ids(t.site).unit}/thermal-model?from=${Date.now() - 5 * 86_400_000}&to=${Date.now()}`, write: false }],
+  'GET /api/v1/forecast/outdoor': () => [{ label: 'regional outdoor forecast (carries no scope)', method: 'GET', path: '/api/v1/forecast/outdoor?hours=168', write: false }],
   'POST /api/v1/dr/events': (t) => [{ label: 'demand-response event on a foreign village', method: 'POST', path: '/api/v1/dr/events', json: { villageId: t.village, direction: 'reduce', day: tomorrow(), from: '17:00', to: '18:00', requestedKw: 1 }, write: true }],
   'POST /api/v1/dr/events/{id}/commit': (t) => [{ label: 'commit a foreign demand-response event', method: 'POST', path: `/api/v1/dr/events/dr-${t.village}/commit`, json: {}, write: true }],
   'GET /api/v1/dr/events': (t) => [

@@ -28,6 +28,8 @@ export interface PlanningWeatherStatus {
 }
 
 export interface PlanningWeather {
+  /** The climatology everything starts from. */
+  readonly typical: WeatherSeries;
   /** The series planners take now (the typical year until the first refresh). */
   current(): WeatherSeries;
   status(): PlanningWeatherStatus;
@@ -93,6 +95,7 @@ export function createPlanningWeather(deps: PlanningWeatherDeps): PlanningWeathe
   }
 
   return {
+    typical: deps.typical,
     current: () => series,
     status: () => state,
     async refresh() {
