@@ -5,10 +5,12 @@
  * prefix sets. It is solved greedily: walk the slot ends in time order and cover each deficit with the
  * cheapest earlier slot that still has unit capacity and upper-bound room in every later prefix
  * (any unit bought before c helps every later constraint equally, so only its price and the room it
- * uses distinguish it). Optimality is checked against HiGHS in household-fast.test.ts. O(n²) per solve.
+ * uses distinguish it). Optimality is checked against HiGHS in household.test.ts. A heap of open items
+ * and a block structure for the room (cover-structures.ts) make a solve O(n √n) instead of O(n²).
  */
 import { COMFORT_TOLERANCE_K, type HouseholdPlan, type HouseholdProblem } from './household-problem.js';
 import { discretise, simulateTempC, type Discretised } from './rc-model.js';
+import { ItemHeap, SuffixRoom } from './cover-structures.js';
 
 export interface PreparedHousehold {
   readonly p: HouseholdProblem;
@@ -55,83 +57,100 @@ export interface FastSolution extends HouseholdPlan {
  * Working arrays reused across calls (the solver runs millions of times in a fleet plan; fresh arrays per
  * call cost more in garbage collection than the solve). Safe: the solver is synchronous and not re-entrant.
  */
-let scratch: { n: number; y: Float64Array; yMax: Float64Array; w: Float64Array; s: Float64Array; room: Float64Array; yb: Float64Array; elecCapW: Float64Array } | null = null;
-function scratchFor(n: number): NonNullable<typeof scratch> {
+interface Scratch {
+  readonly n: number;
+  readonly y: Float64Array;
+  readonly yMax: Float64Array;
+  /** Unit price per item: [0, n) heat pump, [n, 2n) backup heater (scaled units). */
+  readonly price: Float64Array;
+  readonly yb: Float64Array;
+  readonly elecCapW: Float64Array;
+  readonly room: SuffixRoom;
+  readonly heap: ItemHeap;
+}
+let scratch: Scratch | null = null;
+function scratchFor(n: number): Scratch {
   if (scratch?.n !== n) {
-    scratch = { n, y: new Float64Array(n), yMax: new Float64Array(n), w: new Float64Array(n), s: new Float64Array(n), room: new Float64Array(n), yb: new Float64Array(n), elecCapW: new Float64Array(n) };
+    scratch = { n, y: new Float64Array(n), yMax: new Float64Array(n), price: new Float64Array(2 * n), yb: new Float64Array(n), elecCapW: new Float64Array(n), room: new SuffixRoom(n), heap: new ItemHeap(n) };
   } else {
-    scratch.y.fill(0); scratch.s.fill(0); scratch.yb.fill(0);
+    scratch.y.fill(0); scratch.yb.fill(0);
   }
   return scratch;
 }
 
+/**
+ * The greedy of household-lp.md. Walking the slot ends c in time order, each deficit L_c − S (S = all heat
+ * bought so far, which is the prefix sum at c) is covered by the cheapest open item of a slot j ≤ c: the
+ * heat pump (price w_j) or the backup heater (w_j·COP_j) of that slot, bounded by its capacity and by the
+ * room min_{m ≥ j}(U_m − s_m) under every later ceiling. Items enter a heap as c reaches their slot; an
+ * item without capacity or room never regains it (both only shrink), so it leaves the heap for good.
+ */
 export function solveHouseholdFast(h: PreparedHousehold, opts: FastSolveOptions = {}): FastSolution {
   const { p, d, aPow, lower, upper, slackUnitYuan } = h;
   const n = d.n;
   const backupMax = p.backupMaxW;
-  const { y, yMax, w, s, room, yb: ybAll, elecCapW } = scratchFor(n);
-  // Backup heater (COP 1): a second source in every slot, same prefix structure, dearer per unit of heat.
-  const yb = backupMax ? ybAll : null;
+  const { y, yMax, price, yb, elecCapW, room, heap } = scratchFor(n);
+  const adder = opts.priceAdderYuanPerKWh;
+  const powerCap = opts.powerCapW;
   for (let j = 0; j < n; j++) {
     const cop = p.cop[j] as number;
-    elecCapW[j] = opts.powerCapW ? Math.max(0, opts.powerCapW[j] as number) : Number.POSITIVE_INFINITY;
+    elecCapW[j] = powerCap ? Math.max(0, powerCap[j] as number) : Number.POSITIVE_INFINITY;
     const capW = Math.min(p.maxPowerW[j] as number, elecCapW[j] as number);
     yMax[j] = (capW * cop) / (aPow[j] as number);
-    const price = (p.priceYuanPerKWh[j] as number) + (opts.priceAdderYuanPerKWh ? (opts.priceAdderYuanPerKWh[j] as number) : 0);
-    w[j] = (price * d.slotH * (aPow[j] as number)) / (1000 * cop);
+    const w = (((p.priceYuanPerKWh[j] as number) + (adder ? (adder[j] as number) : 0)) * d.slotH * (aPow[j] as number)) / (1000 * cop);
+    price[j] = w;
+    // Backup heater (COP 1): a second item in the same slot, dearer per unit of heat.
+    price[n + j] = w * cop;
   }
+  room.reset(upper);
+  heap.reset(price);
   /** Backup heat still available in slot j (scaled units): its own limit and what the allowance leaves after the heat pump. */
-  const backupLeft = (j: number): number => {
-    if (!yb || !backupMax) return 0;
+  const backupLeft = (j: number, bMax: Float64Array): number => {
     const hpW = ((y[j] as number) * (aPow[j] as number)) / (p.cop[j] as number);
-    const elecW = Math.min(backupMax[j] as number, Math.max(0, (elecCapW[j] as number) - hpW));
+    const elecW = Math.min(bMax[j] as number, Math.max(0, (elecCapW[j] as number) - hpW));
     return elecW / (aPow[j] as number) - (yb[j] as number);
   };
-  const refreshRoom = () => {
-    let m = Number.POSITIVE_INFINITY;
-    for (let k = n - 1; k >= 0; k--) { m = Math.min(m, (upper[k] as number) - (s[k] as number)); room[k] = m; }
-  };
-  refreshRoom();
+  let bought = 0;
   for (let c = 0; c < n; c++) {
+    if ((yMax[c] as number) > 0) heap.push(c);
+    // The heat pump in slot c is never dearer than the backup there (COP ≥ 1) and comes first among
+    // equals, so the backup item is reached only once the heat pump's is used up or blocked.
+    if (backupMax && (backupMax[c] as number) > 0 && (elecCapW[c] as number) > 0) heap.push(n + c);
     const target = lower[c] as number;
     const eps = 1e-9 * (1 + Math.abs(target));
-    let deficit = target - (s[c] as number);
+    let deficit = target - bought;
     while (deficit > eps) {
-      let best = -1;
-      let bestW = Number.POSITIVE_INFINITY;
-      let bestIsBackup = false;
-      for (let j = 0; j <= c; j++) {
-        if ((room[j] as number) <= eps) continue;
-        // `<=` prefers the latest of equally cheap slots: heat just in time, less decay.
-        if ((w[j] as number) <= bestW && (yMax[j] as number) - (y[j] as number) > eps) { best = j; bestW = w[j] as number; bestIsBackup = false; }
-        // The heat pump in slot j is cheaper than the backup there (COP ≥ 1), so the backup in j is
-        // only reached once the heat pump in j is exhausted.
-        if (yb) {
-          const wb = (w[j] as number) * (p.cop[j] as number);
-          if (wb < bestW && backupLeft(j) > eps) { best = j; bestW = wb; bestIsBackup = true; }
-        }
+      let item = -1;
+      let avail = 0;
+      let roomJ = 0;
+      while (heap.size > 0) {
+        const id = heap.top();
+        const j = id < n ? id : id - n;
+        avail = id < n ? (yMax[j] as number) - (y[j] as number) : backupLeft(j, backupMax as Float64Array);
+        roomJ = avail > eps ? room.roomFrom(j) : 0;
+        if (roomJ > eps) { item = id; break; }
+        heap.pop();
       }
-      if (best < 0 || bestW >= (slackUnitYuan[c] as number)) break; // nothing can help (or heat dearer than the deficit): slack
-      const avail = bestIsBackup ? backupLeft(best) : (yMax[best] as number) - (y[best] as number);
-      const delta = Math.min(deficit, avail, room[best] as number);
-      if (bestIsBackup && yb) yb[best] = (yb[best] as number) + delta; else y[best] = (y[best] as number) + delta;
-      for (let m = best; m < n; m++) { s[m] = (s[m] as number) + delta; room[m] = (room[m] as number) - delta; }
-      // Every prefix from `best` on lost the same room; only the minima before `best` need recomputing.
-      let r = room[best] as number;
-      for (let m = best - 1; m >= 0; m--) { r = Math.min(r, (upper[m] as number) - (s[m] as number)); room[m] = r; }
+      // Nothing can help, or heat is dearer than the deficit: leave it as slack.
+      if (item < 0 || (price[item] as number) >= (slackUnitYuan[c] as number)) break;
+      const delta = Math.min(deficit, avail, roomJ);
+      if (item < n) y[item] = (y[item] as number) + delta;
+      else yb[item - n] = (yb[item - n] as number) + delta;
+      room.lowerFrom(item < n ? item : item - n, delta);
+      bought += delta;
       deficit -= delta;
     }
   }
   const powerW = new Float64Array(n);
   for (let j = 0; j < n; j++) powerW[j] = ((y[j] as number) * (aPow[j] as number)) / (p.cop[j] as number);
-  if (!yb) return evaluatePlan(h, powerW, opts.priceAdderYuanPerKWh);
+  if (!backupMax) return evaluatePlan(h, powerW, adder);
   const backupW = new Float64Array(n);
   let any = false;
   for (let j = 0; j < n; j++) {
     backupW[j] = (yb[j] as number) * (aPow[j] as number);
     if ((backupW[j] as number) > 0) { any = true; powerW[j] = (powerW[j] as number) + (backupW[j] as number); }
   }
-  return evaluatePlan(h, powerW, opts.priceAdderYuanPerKWh, any ? backupW : undefined);
+  return evaluatePlan(h, powerW, adder, any ? backupW : undefined);
 }
 
 /**
