@@ -39,10 +39,15 @@ export type CommandView = z.infer<typeof CommandViewSchema>;
 
 export const CommandListQuerySchema = z.object({
   siteId: IdSchema.optional(),
+  /** Only the sites of this village. */
+  villageId: IdSchema.optional(),
   planId: z.string().max(120).optional(),
   state: z.enum(COMMAND_STATES).optional(),
+  /** Only commands issued on this local (Beijing) day. */
+  day: isoDay.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+export type CommandListQuery = z.infer<typeof CommandListQuerySchema>;
 
 export const PlanHouseholdSchema = z.object({
   siteId: z.string(),
@@ -135,6 +140,47 @@ export const DispatchAlarmSchema = z.object({
   message: z.string(),
 });
 export type DispatchAlarm = z.infer<typeof DispatchAlarmSchema>;
+
+/** Who marked an alarm as seen/handled, when (wall clock, epoch ms) and what they noted. */
+export const AlarmAcknowledgementSchema = z.object({ byUserId: z.string(), byUsername: z.string(), atMs: z.number(), note: z.string() });
+export type AlarmAcknowledgement = z.infer<typeof AlarmAcknowledgementSchema>;
+export const ALARM_STATES = ['open', 'acknowledged'] as const;
+/** A stored alarm as listed: its id and its acknowledgement (null while open). */
+export const DispatchAlarmViewSchema = DispatchAlarmSchema.extend({ id: z.string(), acknowledgement: AlarmAcknowledgementSchema.nullable() });
+export type DispatchAlarmView = z.infer<typeof DispatchAlarmViewSchema>;
+
+export const AlarmListQuerySchema = z.object({
+  villageId: IdSchema.optional(),
+  /** Only alarms raised on this local (Beijing) day. */
+  day: isoDay.optional(),
+  state: z.enum(ALARM_STATES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type AlarmListQuery = z.infer<typeof AlarmListQuerySchema>;
+export const AlarmIdSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'an alarm id is a positive whole number');
+export const AcknowledgeAlarmSchema = z.strictObject({
+  /** What was seen or done, e.g. "gateway power cut; technician booked for Tuesday". */
+  note: z.string().trim().min(1, 'a note is required: say what was seen or done').max(500),
+});
+
+/** A tariff preset the planner can price a day with (docs/optimize.md), with its sources and verification status. */
+export const TariffPresetViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** False when no verified source exists: listed with the reason, not selectable. */
+  available: z.boolean(),
+  reason: z.string().nullable(),
+  /** "unverified": at least one number is not traced to a source (see note). */
+  status: z.enum(['verified', 'unverified']).nullable(),
+  note: z.string(),
+  sources: z.array(z.string()),
+  windows: z.array(z.object({ name: z.string(), fromLocal: z.string(), toLocal: z.string(), priceYuanPerKWh: z.number(), subsidyYuanPerKWh: z.number() })),
+  subsidyCapKWhPerSeason: z.number().nullable(),
+  season: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /** The preset used when a plan names none. */
+  isDefault: z.boolean(),
+});
+export type TariffPresetView = z.infer<typeof TariffPresetViewSchema>;
 
 export const PlanVsActualQuerySchema = z.object({ day: isoDay });
 export const TransformerPlanVsActualSchema = z.object({

@@ -43,6 +43,11 @@ export const CommitDrEventSchema = z.strictObject({
   requestedKw: z.number().positive().max(1_000_000).optional(),
 });
 
+export const CancelDrEventSchema = z.strictObject({
+  /** Why the event is cancelled, e.g. "grid operator withdrew the request". */
+  note: z.string().trim().max(300).optional(),
+});
+
 export const DrEventSummarySchema = z.object({
   id: z.string(),
   villageId: z.string(),
@@ -100,6 +105,15 @@ export const DrEventDetailSchema = DrEventSummarySchema.extend({
     slotsShort: z.number(),
     slotsUnmeasured: z.number(),
   }).nullable(),
+  /** Set when the event was cancelled: who, when (wall clock), why, and the reverting plan revisions sent to the devices. */
+  cancellation: z.object({
+    atMs: z.number(),
+    by: z.string(),
+    note: z.string(),
+    /** Plan revisions that put the participants back on their pre-event plan for the rest of the day. */
+    revertedPlanIds: z.array(z.string()),
+    commandIds: z.array(z.string()),
+  }).nullable().default(null),
 });
 export type DrEventDetail = z.infer<typeof DrEventDetailSchema>;
 

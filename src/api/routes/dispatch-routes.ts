@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CommandListQuerySchema, CommandViewSchema, CreatePlanSchema, DispatchAlarmSchema, OverrideSchema, PlanDetailSchema, PlanListQuerySchema, PlanSummarySchema,
-  PlanVsActualQuerySchema, PlanVsActualSchema,
+  AcknowledgeAlarmSchema, AlarmIdSchema, AlarmListQuerySchema, CommandListQuerySchema, CommandViewSchema, CreatePlanSchema, DispatchAlarmViewSchema, OverrideSchema, PlanDetailSchema,
+  PlanListQuerySchema, PlanSummarySchema, PlanVsActualQuerySchema, PlanVsActualSchema, TariffPresetViewSchema,
 } from '../../contract/commands-api.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
@@ -17,6 +17,7 @@ import { ApiError } from '../errors.js';
 const PlanParams = z.object({ id: z.string().min(1).max(120) });
 const CommandParams = z.object({ id: z.string().min(1).max(80) });
 const VillageParams = z.object({ id: z.string().min(1).max(64) });
+const AlarmParams = z.object({ id: AlarmIdSchema });
 const TAGS = ['dispatch'];
 
 export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
@@ -93,10 +94,28 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
   r.get(
     '/api/v1/dispatch/alarms',
-    { schema: { tags: TAGS, summary: 'Dispatch alarms (devices not acknowledging, rejections, replans, plan issues) in your scope, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }), response: { 200: z.object({ items: z.array(DispatchAlarmSchema) }) } } },
+    { schema: { tags: TAGS, summary: 'Dispatch alarms (devices not acknowledging, rejections, replans, plan issues) in your scope, newest first; filter by village, local day and open/acknowledged', querystring: AlarmListQuerySchema, response: { 200: z.object({ items: z.array(DispatchAlarmViewSchema) }) } } },
     async (req) => {
       const c = requireAction(req, 'fleet:read');
-      return { items: await svc.listAlarms(c.principal, req.query.limit) };
+      return { items: await svc.listAlarms(c.principal, req.query) };
+    },
+  );
+  r.post(
+    '/api/v1/dispatch/alarms/:id/acknowledge',
+    { schema: { tags: TAGS, summary: 'Mark an alarm as seen/handled with a note (who and when are recorded; audited). Needs device:command on the alarm\'s household or transformer', params: AlarmParams, body: AcknowledgeAlarmSchema, response: { 200: DispatchAlarmViewSchema } } },
+    async (req) => {
+      const c = requireAction(req, 'device:command');
+      const res = await svc.acknowledgeAlarm(c.principal, req.params.id, req.body.note);
+      if (!res.ok) throw new ApiError(res.code, res.message);
+      return res.value;
+    },
+  );
+  r.get(
+    '/api/v1/dispatch/tariffs',
+    { schema: { tags: TAGS, summary: 'Tariff presets a plan can be priced with: windows, prices, subsidy and cap, sources, and whether every number is verified', response: { 200: z.object({ items: z.array(TariffPresetViewSchema) }) } } },
+    async (req) => {
+      requireAction(req, 'fleet:read');
+      return { items: svc.tariffs() };
     },
   );
   r.get(

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CommitDrEventSchema, CreateDrEventSchema, DrEventDetailSchema, DrEventIdSchema, DrEventListQuerySchema, DrEventListSchema } from '../../contract/dr-events.js';
+import { CancelDrEventSchema, CommitDrEventSchema, CreateDrEventSchema, DrEventDetailSchema, DrEventIdSchema, DrEventListQuerySchema, DrEventListSchema } from '../../contract/dr-events.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -33,6 +33,16 @@ export function drRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'device:command');
       const res = await deps.dr.commit(c.principal, req.params.id, req.body.requestedKw);
+      if (!res.ok) throw new ApiError(res.code, res.message);
+      return res.value;
+    },
+  );
+  r.post(
+    '/api/v1/dr/events/:id/cancel',
+    { schema: { tags: TAGS, summary: 'Cancel an offered or committed event before its window ends: the participants return to their pre-event plan (a new plan revision, dispatched to their devices); audited', params: EventParams, body: CancelDrEventSchema, response: { 200: DrEventDetailSchema } } },
+    async (req) => {
+      const c = requireAction(req, 'device:command');
+      const res = await deps.dr.cancel(c.principal, req.params.id, req.body.note);
       if (!res.ok) throw new ApiError(res.code, res.message);
       return res.value;
     },

@@ -6,8 +6,7 @@
  * Operator-issued plans, dispatches and overrides are audited.
  */
 import { DeviceCommandSchema } from '../../contract/commands.js';
-import type { CommandView, CreatePlan, DispatchAlarm, Override, PlanDetail, PlanSummary } from '../../contract/commands-api.js';
-import type { CommandState } from '../../contract/commands.js';
+import type { AlarmListQuery, CommandListQuery, CommandView, CreatePlan, DispatchAlarm, DispatchAlarmView, Override, PlanDetail, PlanSummary } from '../../contract/commands-api.js';
 import type { Transformer } from '../../domain/registry.js';
 import { tariffPreset } from '../../optimize/index.js';
 import type { WeatherSeries } from '../../sim/index.js';
@@ -18,8 +17,9 @@ import type { Clock } from '../ports/clock.js';
 import { newCommandRecord } from './command-factory.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { DispatchStore, PlanRecord } from './dispatch-store.js';
-import { dayAheadPlan, planIdOf, SLOT_S, type Planner } from './plan-builder.js';
+import { dayAheadPlan, dayStartOf, planIdOf, SLOT_S, type Planner } from './plan-builder.js';
 import { dispatchPlanCommands } from './plan-dispatch.js';
+import { tariffPresetViews } from './tariff-presets.js';
 import { householdsBehind, sitesBehind, transformersOf } from './transformer-households.js';
 
 export const DEFAULT_TARIFF_ID = 'beijing-rural-coal-to-electricity';
@@ -152,12 +152,19 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       return plans.map(summaryOf);
     },
     getPlan: (p: Principal, id: string): Promise<PlanDetail | null> => visiblePlan(p, id),
+    /** Tariff presets a plan may name, with sources and verification flags (the same for every caller: public data). */
+    tariffs: () => tariffPresetViews(DEFAULT_TARIFF_ID),
 
-    async listCommands(p: Principal, q: { siteId?: string; planId?: string; state?: CommandState; limit: number }): Promise<CommandView[]> {
+    async listCommands(p: Principal, q: CommandListQuery): Promise<CommandView[]> {
       const index = deps.index();
-      const visible = p.role === 'admin' ? null : visibleSites(p, index).map((s) => s.id);
-      const siteIds = q.siteId !== undefined ? (visible === null || visible.includes(q.siteId) ? [q.siteId] : []) : visible;
-      return deps.store.listCommands({ ...(siteIds === null ? {} : { siteIds }), ...(q.planId ? { planId: q.planId } : {}), ...(q.state ? { states: [q.state] } : {}), limit: q.limit });
+      let siteIds: string[] | null = p.role === 'admin' ? null : visibleSites(p, index).map((s) => s.id);
+      if (q.villageId !== undefined) {
+        const inVillage = index.snapshot.sites.filter((s) => s.villageId === q.villageId).map((s) => s.id);
+        siteIds = siteIds === null ? inVillage : inVillage.filter((id) => (siteIds as string[]).includes(id));
+      }
+      if (q.siteId !== undefined) siteIds = siteIds === null || siteIds.includes(q.siteId) ? [q.siteId] : [];
+      const day = q.day === undefined ? {} : { issuedFromMs: dayStartOf(q.day), issuedToMs: dayStartOf(q.day) + 86_400_000 };
+      return deps.store.listCommands({ ...(siteIds === null ? {} : { siteIds }), ...(q.planId ? { planId: q.planId } : {}), ...(q.state ? { states: [q.state] } : {}), ...day, limit: q.limit });
     },
     async getCommand(p: Principal, id: string): Promise<CommandView | null> {
       const c = await deps.store.getCommand(id);
@@ -165,15 +172,52 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       const site = c ? index.site(c.siteId) : undefined;
       return c && site && canSeeSite(p, site, index) ? c : null;
     },
-    async listAlarms(p: Principal, limit: number): Promise<DispatchAlarm[]> {
+    async listAlarms(p: Principal, q: AlarmListQuery): Promise<DispatchAlarmView[]> {
       const index = deps.index();
-      if (p.role === 'admin') return deps.store.listAlarms({ limit });
       const scope = transformerScope(index);
-      return deps.store.listAlarms({
-        siteIds: visibleSites(p, index).map((s) => s.id),
-        transformerIds: index.snapshot.transformers.filter((t) => scope.canSee(p, t)).map((t) => t.id),
-        limit,
-      });
+      const inVillage = <T extends { villageId: string }>(xs: readonly T[]) => (q.villageId === undefined ? xs : xs.filter((x) => x.villageId === q.villageId));
+      const whole = p.role === 'admin' && q.villageId === undefined;
+      const where = {
+        ...(whole ? {} : {
+          siteIds: inVillage(p.role === 'admin' ? index.snapshot.sites : visibleSites(p, index)).map((s) => s.id),
+          transformerIds: inVillage(index.snapshot.transformers).filter((t) => scope.canSee(p, t)).map((t) => t.id),
+        }),
+        ...(q.day === undefined ? {} : { fromMs: dayStartOf(q.day), toMs: dayStartOf(q.day) + 86_400_000 }),
+        ...(q.state === undefined ? {} : { acknowledged: q.state === 'acknowledged' }),
+      };
+      return deps.store.listAlarms({ ...where, limit: q.limit });
+    },
+
+    /**
+     * Marks an alarm as seen/handled with a note (who and when are recorded). Scoped like the alarm: whoever may
+     * command its household (a site alarm) or steer its transformer (a transformer alarm); those who only see it
+     * are refused, others do not learn it exists. Audited as `dispatch.alarm-ack`.
+     */
+    async acknowledgeAlarm(p: Principal, id: string, note: string): Promise<DispatchResult<DispatchAlarmView>> {
+      const index = deps.index();
+      const alarm = await deps.store.getAlarm(id);
+      const site = alarm?.siteId ? index.site(alarm.siteId) : undefined;
+      const t = alarm?.transformerId ? transformer(alarm.transformerId) : undefined;
+      const scope = transformerScope(index);
+      const visible = alarm !== null && (site ? canSeeSite(p, site, index) : t !== undefined && scope.canSee(p, t));
+      const target = `alarm:${id}`;
+      if (!alarm || !visible) {
+        await audit(p, 'dispatch.alarm-ack', target, 'denied', 'not in your scope');
+        return { ok: false, code: 'not_found', message: `no alarm ${id} in your scope` };
+      }
+      const steer = site ? canActOnSite(p, 'device:command', site, index) : t !== undefined && scope.canSteer(p, t);
+      if (!steer) {
+        await audit(p, 'dispatch.alarm-ack', target, 'denied', 'may see but not handle it');
+        return { ok: false, code: 'forbidden', message: `you may see alarm ${id} but not acknowledge it: that needs device:command on ${site ? `site ${site.id}` : `every site behind transformer ${t?.id}`}` };
+      }
+      if (alarm.acknowledgement) {
+        const a = alarm.acknowledgement;
+        return { ok: false, code: 'conflict', message: `alarm ${id} was acknowledged already by ${a.byUsername} at ${new Date(a.atMs).toISOString()}` };
+      }
+      const done = await deps.store.acknowledgeAlarm(id, { byUserId: p.userId, byUsername: p.username, atMs: deps.wallClock.nowMs(), note });
+      if (!done) return { ok: false, code: 'conflict', message: `alarm ${id} was acknowledged by someone else just now` };
+      await audit(p, 'dispatch.alarm-ack', target, 'ok', `${alarm.kind} (${alarm.siteId ?? alarm.transformerId}): ${note}`);
+      return { ok: true, value: done };
     },
   };
 }

@@ -4,7 +4,7 @@
  * the columns they are looked up by.
  */
 import type { CommandState } from '../../contract/commands.js';
-import type { CommandView, DispatchAlarm, PlanDetail } from '../../contract/commands-api.js';
+import type { AlarmAcknowledgement, CommandView, DispatchAlarm, DispatchAlarmView, PlanDetail } from '../../contract/commands-api.js';
 
 export type CommandRecord = CommandView;
 export type PlanRecord = PlanDetail;
@@ -13,6 +13,20 @@ export interface CommandQuery {
   readonly siteIds?: readonly string[];
   readonly planId?: string;
   readonly states?: readonly CommandState[];
+  /** Issued within [issuedFromMs, issuedToMs). */
+  readonly issuedFromMs?: number;
+  readonly issuedToMs?: number;
+  readonly limit: number;
+}
+
+export interface AlarmQuery {
+  /** An alarm about a site is listed when its site is in `siteIds`; one about a transformer only, when it is in `transformerIds`. */
+  readonly siteIds?: readonly string[];
+  readonly transformerIds?: readonly string[];
+  /** Raised within [fromMs, toMs). */
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  readonly acknowledged?: boolean;
   readonly limit: number;
 }
 
@@ -44,5 +58,8 @@ export interface DispatchStore {
 
   appendAlarm(a: DispatchAlarm): Promise<void>;
   /** Newest first. */
-  listAlarms(q: { siteIds?: readonly string[]; transformerIds?: readonly string[]; limit: number }): Promise<DispatchAlarm[]>;
+  listAlarms(q: AlarmQuery): Promise<DispatchAlarmView[]>;
+  getAlarm(id: string): Promise<DispatchAlarmView | null>;
+  /** Records the acknowledgement of an open alarm; null when there is no such alarm or it was acknowledged already. */
+  acknowledgeAlarm(id: string, ack: AlarmAcknowledgement): Promise<DispatchAlarmView | null>;
 }

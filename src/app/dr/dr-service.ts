@@ -25,6 +25,7 @@ import type { Clock } from '../ports/clock.js';
 import type { DrEventStore } from '../ports/dr-event-store.js';
 import type { TelemetryStore } from '../ports/telemetry-store.js';
 import { measuredDelivery } from './event-delivery.js';
+import { eventRevisionPrefix, revertEvent } from './event-revert.js';
 import { latestPlans, villageFlexibility, type VillageFlexibility } from './event-flexibility.js';
 
 const SLOT_S = 900;
@@ -47,7 +48,7 @@ export interface DrServiceDeps {
 const slotOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 4 + Number(hhmm.slice(3, 5)) / 15;
 
 export const summaryOfEvent = (e: DrEventDetail): DrEventSummary => {
-  const { slotS: _s, tariffId: _t, offer: _o, commitment: _c, delivery: _d, ...rest } = e;
+  const { slotS: _s, tariffId: _t, offer: _o, commitment: _c, delivery: _d, cancellation: _x, ...rest } = e;
   return rest;
 };
 
@@ -107,7 +108,7 @@ export function createDrService(deps: DrServiceDeps) {
         id, villageId: body.villageId, direction: body.direction, day: body.day, from: body.from, to: body.to, windowStartMs, windowEndMs,
         requestedKw: body.requestedKw, firmOfferKw: 0, committedKw: null, deliveredKw: null, status: 'offered', source: body.source,
         createdAtMs: deps.clock.nowMs(), createdBy: p.username, slotS: SLOT_S, tariffId: '',
-        offer: { perSlotKw: [], windowKWh: 0, extraCostYuan: 0, participating: 0, excluded: [] }, commitment: null, delivery: null,
+        offer: { perSlotKw: [], windowKWh: 0, extraCostYuan: 0, participating: 0, excluded: [] }, commitment: null, delivery: null, cancellation: null,
       };
       const flex = await flexibilityNow(draft);
       if (!flex.ok) return flex;
@@ -166,7 +167,7 @@ export function createDrService(deps: DrServiceDeps) {
         const load = plan.capacityPerSlotW.map((_, k) => planned.reduce((s, h) => s + (h.powerW[k] ?? 0), 0));
         const next: PlanRecord = {
           ...plan, id: planIdOf(transformerId, plan.day, plan.revision + 1), revision: plan.revision + 1, fromSlot: v.fromSlot, createdAtMs: now, createdBy: p.username,
-          reason: `demand response ${id}: ${e.direction} ${kw(c.committedW)} kW ${e.from}–${e.to}`, status: 'planned', households,
+          reason: `${eventRevisionPrefix(id)} ${e.direction} ${kw(c.committedW)} kW ${e.from}–${e.to}`, status: 'planned', households,
           costYuan: planned.reduce((s, h) => s + h.costYuan, 0), comfortDeficitKh: planned.reduce((s, h) => s + h.comfortDeficitKh, 0), peakLoadW: Math.max(0, ...load),
         };
         await deps.plans.putPlan({ ...plan, status: 'replaced' });
@@ -188,6 +189,30 @@ export function createDrService(deps: DrServiceDeps) {
       await deps.events.updateEvent(committed);
       await audit(p, 'dr.commit', `dr:${id}`, 'ok', `committed ${committed.committedKw} kW of ${requestedKw ?? e.requestedKw} kW requested; ${c.participation.length} households; ${commandIds.length} schedule commands`);
       return { ok: true, value: committed };
+    },
+
+    /**
+     * Cancels an event that is offered (nothing was sent) or committed and not over: the participants return to their
+     * pre-event plan from the current slot as a new plan revision, dispatched to their devices. Audited as `dr.cancel`.
+     */
+    async cancel(p: Principal, id: string, note: string | undefined): Promise<DrResult<DrEventDetail>> {
+      const e = await deps.events.getEvent(id);
+      if (!e || !villageAccess(p, e.villageId, false).ok) {
+        const message = `no demand-response event ${id} in your scope`;
+        await audit(p, 'dr.cancel', `dr:${id}`, 'denied', message);
+        return { ok: false, code: 'not_found', message };
+      }
+      const access = villageAccess(p, e.villageId, true);
+      if (!access.ok) { await audit(p, 'dr.cancel', `dr:${id}`, 'denied', access.message); return access; }
+      if (e.status === 'cancelled' || e.status === 'completed') return { ok: false, code: 'conflict', message: `event ${id} is ${e.status}; it can no longer be cancelled` };
+      if (deps.clock.nowMs() >= e.windowEndMs) return { ok: false, code: 'conflict', message: `the window of event ${id} is over; it can no longer be cancelled` };
+      const revert = e.status === 'committed'
+        ? await revertEvent({ index: deps.index, plans: deps.plans, dispatcher: deps.dispatcher, clock: deps.clock, event: e, actor: { userId: p.userId, username: p.username } })
+        : { revertedPlanIds: [], commandIds: [] };
+      const cancelled: DrEventDetail = { ...e, status: 'cancelled', cancellation: { atMs: deps.wallClock.nowMs(), by: p.username, note: note ?? '', ...revert } };
+      await deps.events.updateEvent(cancelled);
+      await audit(p, 'dr.cancel', `dr:${id}`, 'ok', `${e.status} event cancelled; ${revert.revertedPlanIds.length} plan revision(s) reverted, ${revert.commandIds.length} schedule command(s)${note ? `: ${note}` : ''}`);
+      return { ok: true, value: cancelled };
     },
 
     async get(p: Principal, id: string): Promise<DrEventDetail | null> {

@@ -76,6 +76,31 @@ export function runDispatchStoreContract(name: string, newStore: () => Promise<D
       expect((await store.listAlarms({ limit: 10 })).map((a) => a.message)).toEqual(['alarm tx2', 'alarm tx1', 'alarm s2', 'alarm s1']);
       expect((await store.listAlarms({ siteIds: ['s1'], limit: 10 })).map((a) => a.message)).toEqual(['alarm s1']);
       expect((await store.listAlarms({ siteIds: ['s2'], transformerIds: ['tx1'], limit: 10 })).map((a) => a.message)).toEqual(['alarm tx1', 'alarm s2']);
+      expect((await store.listAlarms({ fromMs: T0 + 1, toMs: T0 + 3, limit: 10 })).map((a) => a.message)).toEqual(['alarm tx1', 'alarm s2']);
+    });
+
+    it('acknowledges an open alarm once (who, when, note) and filters open and acknowledged ones', async () => {
+      const { store } = await open();
+      await store.appendAlarm(alarm(T0, 's1', 'tx1'));
+      await store.appendAlarm(alarm(T0 + 1, 's2', 'tx1'));
+      const [second, first] = await store.listAlarms({ limit: 10 });
+      expect(first).toMatchObject({ message: 'alarm s1', acknowledgement: null });
+      expect(second?.id).not.toBe(first?.id);
+      const ack = { byUserId: 'u-op', byUsername: 'operator', atMs: T0 + 60_000, note: 'gateway unplugged; technician booked' };
+      expect(await store.acknowledgeAlarm(first?.id ?? '', ack)).toEqual({ ...first, acknowledgement: ack });
+      expect(await store.acknowledgeAlarm(first?.id ?? '', { ...ack, note: 'again' })).toBeNull();
+      expect(await store.acknowledgeAlarm('999999', ack)).toBeNull();
+      expect(await store.getAlarm(first?.id ?? '')).toEqual({ ...first, acknowledgement: ack });
+      expect(await store.getAlarm('not-an-id')).toBeNull();
+      expect((await store.listAlarms({ acknowledged: true, limit: 10 })).map((a) => a.message)).toEqual(['alarm s1']);
+      expect((await store.listAlarms({ acknowledged: false, limit: 10 })).map((a) => a.message)).toEqual(['alarm s2']);
+    });
+
+    it('lists commands issued within a time range', async () => {
+      const { store } = await open();
+      for (const [i, id] of ['c1', 'c2', 'c3'].entries()) await store.insertCommand(command(id, 's1', T0 + i * 1000));
+      expect((await store.listCommands({ issuedFromMs: T0 + 1000, issuedToMs: T0 + 2000, limit: 10 })).map((c) => c.id)).toEqual(['c2']);
+      expect((await store.listCommands({ issuedFromMs: T0 + 1000, limit: 10 })).map((c) => c.id)).toEqual(['c3', 'c2']);
     });
 
     it('keeps everything across a reopen', async () => {
@@ -84,10 +109,13 @@ export function runDispatchStoreContract(name: string, newStore: () => Promise<D
       await h.store.insertCommand(command('c1', 's1', T0));
       await h.store.putPlan(plan('p1', 'tx1', '2019-01-15', T0));
       await h.store.appendAlarm(alarm(T0, 's1', 'tx1'));
+      const [stored] = await h.store.listAlarms({ limit: 1 });
+      const ack = { byUserId: 'u-op', byUsername: 'operator', atMs: T0 + 5, note: 'seen' };
+      await h.store.acknowledgeAlarm(stored?.id ?? '', ack);
       const again = await h.reopen();
       expect(await again.getCommand('c1')).toEqual(command('c1', 's1', T0));
       expect(await again.getPlan('p1')).toEqual(plan('p1', 'tx1', '2019-01-15', T0));
-      expect(await again.listAlarms({ limit: 5 })).toHaveLength(1);
+      expect(await again.listAlarms({ limit: 5 })).toEqual([{ ...stored, acknowledgement: ack }]);
     });
   });
 }

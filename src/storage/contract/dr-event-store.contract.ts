@@ -12,7 +12,7 @@ const event = (id: string, villageId: string, createdAtMs: number): DrEventDetai
   requestedKw: 40, firmOfferKw: 31.5, committedKw: null, deliveredKw: null, status: 'offered', source: 'openadr:VEN-1',
   createdAtMs, createdBy: 'operator', slotS: 900, tariffId: 'beijing-rural-coal-to-electricity',
   offer: { perSlotKw: [31.5, 33, 35, 36, 36, 37, 38, 38], windowKWh: 66.1, extraCostYuan: 3.2, participating: 20, excluded: [{ siteId: 's9', reason: 'no load to shed in the window' }] },
-  commitment: null, delivery: null,
+  commitment: null, delivery: null, cancellation: null,
 });
 
 /** `durable`: the adapter keeps data across a reopen (a file), so the restart case applies. */

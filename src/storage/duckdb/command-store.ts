@@ -5,8 +5,8 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
-import type { CommandQuery, CommandRecord, DispatchStore, PlanRecord } from '../../app/dispatch/dispatch-store.js';
-import { CommandViewSchema, DispatchAlarmSchema, PlanDetailSchema, type DispatchAlarm } from '../../contract/commands-api.js';
+import type { AlarmQuery, CommandQuery, CommandRecord, DispatchStore, PlanRecord } from '../../app/dispatch/dispatch-store.js';
+import { AlarmAcknowledgementSchema, CommandViewSchema, DispatchAlarmSchema, PlanDetailSchema, type DispatchAlarmView } from '../../contract/commands-api.js';
 import type { Row, SerialConnection } from './serial-connection.js';
 
 const ms = (v: number): bigint => BigInt(Math.trunc(v));
@@ -22,6 +22,9 @@ export const DISPATCH_TABLES_DDL = (): string[] => [
     site_id VARCHAR, transformer_id VARCHAR, body VARCHAR NOT NULL)`,
 ];
 
+/** Schema version 6: an alarm's acknowledgement (who, when, note) as JSON; NULL while the alarm is open. */
+export const ALARM_ACK_DDL = (): string[] => ['ALTER TABLE dispatch_alarms ADD COLUMN IF NOT EXISTS ack VARCHAR'];
+
 const parse = <T>(schema: z.ZodType<T>, r: Row, what: string): T => {
   const res = schema.safeParse(JSON.parse(String(r.body)));
   if (!res.success) throw new Error(`stored ${what} does not match the contract: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -29,7 +32,12 @@ const parse = <T>(schema: z.ZodType<T>, r: Row, what: string): T => {
 };
 const toCommand = (r: Row): CommandRecord => parse(CommandViewSchema, r, 'command');
 const toPlan = (r: Row): PlanRecord => parse(PlanDetailSchema, r, 'plan');
-const toAlarm = (r: Row): DispatchAlarm => parse(DispatchAlarmSchema, r, 'alarm');
+const toAlarm = (r: Row): DispatchAlarmView => ({
+  ...parse(DispatchAlarmSchema, r, 'alarm'),
+  id: String(r.seq),
+  acknowledgement: r.ack === null || r.ack === undefined ? null : parse(AlarmAcknowledgementSchema, { body: r.ack }, 'alarm acknowledgement'),
+});
+const ALARM_COLUMNS = 'seq, body, ack';
 
 /** `col IN ($k, $k+1, …)` for a list, pushing its values; FALSE for an empty list. */
 function inList(col: string, values: readonly string[], params: DuckDBValue[]): string {
@@ -83,6 +91,14 @@ export async function createDuckDbDispatchStore(deps: { conn: SerialConnection; 
         params.push(q.planId);
         where.push(`plan_id = $${params.length}`);
       }
+      if (q.issuedFromMs !== undefined) {
+        params.push(ms(q.issuedFromMs));
+        where.push(`issued_at_ms >= $${params.length}`);
+      }
+      if (q.issuedToMs !== undefined) {
+        params.push(ms(q.issuedToMs));
+        where.push(`issued_at_ms < $${params.length}`);
+      }
       params.push(BigInt(Math.max(1, Math.trunc(q.limit))));
       const rows = await all(`SELECT body FROM dispatch_commands ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at_ms DESC, id DESC LIMIT $${params.length}`, params);
       return rows.map(toCommand);
@@ -117,18 +133,41 @@ export async function createDuckDbDispatchStore(deps: { conn: SerialConnection; 
     appendAlarm: async (a) => {
       await conn.exclusive((db) => db.run('INSERT INTO dispatch_alarms (at_ms, site_id, transformer_id, body) VALUES ($1, $2, $3, $4)', [ms(a.atMs), a.siteId, a.transformerId, JSON.stringify(a)]));
     },
-    listAlarms: async (q) => {
+    listAlarms: async (q: AlarmQuery) => {
       const params: DuckDBValue[] = [];
-      let where = '';
+      const where: string[] = [];
       if (q.siteIds !== undefined || q.transformerIds !== undefined) {
         const bySite = inList('site_id', q.siteIds ?? [], params);
         const byTx = inList('transformer_id', q.transformerIds ?? [], params);
-        where = `WHERE (site_id IS NOT NULL AND ${bySite}) OR (site_id IS NULL AND ${byTx})`;
+        where.push(`((site_id IS NOT NULL AND ${bySite}) OR (site_id IS NULL AND ${byTx}))`);
       }
+      if (q.fromMs !== undefined) {
+        params.push(ms(q.fromMs));
+        where.push(`at_ms >= $${params.length}`);
+      }
+      if (q.toMs !== undefined) {
+        params.push(ms(q.toMs));
+        where.push(`at_ms < $${params.length}`);
+      }
+      if (q.acknowledged !== undefined) where.push(q.acknowledged ? 'ack IS NOT NULL' : 'ack IS NULL');
       params.push(BigInt(Math.max(1, Math.trunc(q.limit))));
-      const rows = await all(`SELECT body FROM dispatch_alarms ${where} ORDER BY at_ms DESC, seq DESC LIMIT $${params.length}`, params);
+      const rows = await all(`SELECT ${ALARM_COLUMNS} FROM dispatch_alarms ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at_ms DESC, seq DESC LIMIT $${params.length}`, params);
       return rows.map(toAlarm);
     },
+    getAlarm: async (id) => {
+      if (!/^\d{1,18}$/.test(id)) return null;
+      const [row] = await all(`SELECT ${ALARM_COLUMNS} FROM dispatch_alarms WHERE seq = $1`, [BigInt(id)]);
+      return row === undefined ? null : toAlarm(row);
+    },
+    acknowledgeAlarm: (id, ack) =>
+      conn.transaction(async (db) => {
+        if (!/^\d{1,18}$/.test(id)) return null;
+        const [row] = await db.all(`SELECT ${ALARM_COLUMNS} FROM dispatch_alarms WHERE seq = $1`, [BigInt(id)]);
+        if (row === undefined || (row.ack !== null && row.ack !== undefined)) return null;
+        const json = JSON.stringify(AlarmAcknowledgementSchema.parse(ack));
+        await db.run('UPDATE dispatch_alarms SET ack = $2 WHERE seq = $1', [BigInt(id), json]);
+        return toAlarm({ ...row, ack: json });
+      }),
 
     close() {
       released ??= deps.release();

@@ -6,7 +6,7 @@
 import type { Clock } from '../../app/ports/clock.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../../domain/registry.js';
 import { CHANNEL_COLUMNS } from './channel-columns.js';
-import { DISPATCH_TABLES_DDL } from './command-store.js';
+import { ALARM_ACK_DDL, DISPATCH_TABLES_DDL } from './command-store.js';
 import { DR_EVENT_TABLES_DDL } from './dr-event-store.js';
 import { KPI_DAY_COLUMNS_DDL } from './kpi-day-sql.js';
 import type { SerialConnection, SqlRunner } from './serial-connection.js';
@@ -81,6 +81,11 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
     // Demand-response events (dr-event-store.ts).
     version: 5,
     statements: DR_EVENT_TABLES_DDL,
+  },
+  {
+    // Dispatch alarm acknowledgement (docs/dispatch.md): who, when, note.
+    version: 6,
+    statements: ALARM_ACK_DDL,
   },
 ];
 
