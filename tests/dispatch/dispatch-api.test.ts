@@ -3,7 +3,8 @@
  * command channel, DuckDB, and real MQTT.js gateways. An operator plans and dispatches its village; the gateway that
  * answers is `accepted`, the silent one ends `not-acknowledging` with an alarm naming the household; an override
  * reaches the device, is audited and makes a re-dispatch skip the household; households see only their own
- * commands; regulators read but cannot steer.
+ * commands; regulators read but cannot steer. Alarms are acknowledged with a note (scoped, audited, once); commands
+ * and alarms filter by village, day and state; a plan names a tariff preset, and the presets list their sources.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../../src/main/platform.js';
@@ -109,5 +110,65 @@ describe('dispatch API on the running platform', () => {
     expect((await http.request(rival, 'GET', `/api/v1/dispatch/plans/plan-yq-zhangshanying-tx1-${today()}-r1`)).status).toBe(404);
     expect(await commands(rival, `&siteId=${H1}`)).toEqual([]);
     expect((await http.request(rival, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: H1, kind: 'setpoint', setpointC: 25, toMs: Date.now() + 3_600_000 } })).status).toBe(404);
+  });
+
+  it('an operator acknowledges an alarm with a note, once; others cannot; lists filter by village, day and state', async () => {
+    const op = fx.sessions.operator;
+    type Alarm = { id: string; kind: string; siteId: string | null; acknowledgement: { byUsername: string; atMs: number; note: string } | null };
+    const alarmsOf = async (who: Parameters<Client['request']>[0], query = '') => {
+      const res = await http.request(who, 'GET', `/api/v1/dispatch/alarms?limit=1000${query}`);
+      expect(res.status, res.text).toBe(200);
+      return (res.json as { items: Alarm[] }).items;
+    };
+    const silent = (await alarmsOf(op, '&state=open')).find((a) => a.kind === 'not-acknowledging' && a.siteId === H2);
+    expect(silent?.acknowledgement).toBeNull();
+    const path = `/api/v1/dispatch/alarms/${silent?.id}/acknowledge`;
+    const noNote = await http.request(op, 'POST', path, { json: { note: '   ' } });
+    expect(noNote.status).toBe(400);
+    expect(noNote.text).toContain('note');
+    expect((await http.request(fx.sessions.regulator, 'POST', path, { json: { note: 'seen' } })).status).toBe(403);
+    expect((await http.request(fx.sessions.household, 'POST', path, { json: { note: 'seen' } })).status).toBe(403);
+    expect((await http.request(fx.sessions.operator2, 'POST', path, { json: { note: 'seen' } })).status).toBe(404);
+    const ack = await http.request(op, 'POST', path, { json: { note: 'gateway unplugged by the household; technician booked' } });
+    expect(ack.status, ack.text).toBe(200);
+    expect((ack.json as Alarm).acknowledgement).toMatchObject({ byUsername: 'operator', note: 'gateway unplugged by the household; technician booked' });
+    const twice = await http.request(op, 'POST', path, { json: { note: 'again' } });
+    expect(twice.status).toBe(409);
+    expect(twice.text).toContain('acknowledged already by operator');
+    expect((await alarmsOf(op, '&state=open')).map((a) => a.id)).not.toContain(silent?.id);
+    expect((await alarmsOf(op, '&state=acknowledged')).map((a) => a.id)).toContain(silent?.id);
+    expect((await alarmsOf(op, `&villageId=yq-zhangshanying&day=${today()}`)).map((a) => a.id)).toContain(silent?.id);
+    expect(await alarmsOf(op, '&villageId=yq-kangzhuang')).toEqual([]);
+    expect(await alarmsOf(op, '&day=2019-01-15')).toEqual([]);
+    const audit = ((await http.request(fx.admin, 'GET', '/api/v1/audit?limit=200')).json as { items: { actor: string; action: string; target: string; outcome: string; detail: string }[] }).items;
+    expect(audit.find((e) => e.action === 'dispatch.alarm-ack' && e.outcome === 'ok')).toMatchObject({ actor: 'u-operator', target: `alarm:${silent?.id}` });
+    expect(audit.some((e) => e.action === 'dispatch.alarm-ack' && e.outcome === 'denied' && e.actor === 'u-operator2')).toBe(true);
+
+    expect((await commands(op, `&villageId=yq-zhangshanying&day=${today()}`)).length).toBeGreaterThan(0);
+    expect(await commands(op, '&villageId=yq-kangzhuang')).toEqual([]);
+    expect(await commands(op, '&day=2019-01-15')).toEqual([]);
+    expect((await commands(op, '&state=not-acknowledging')).every((c) => c.state === 'not-acknowledging')).toBe(true);
+    expect((await http.request(op, 'GET', '/api/v1/dispatch/commands?day=2019-02-30')).status).toBe(400);
+  });
+
+  it('lists the tariff presets with their sources and flags; a plan is priced with the one chosen', async () => {
+    const op = fx.sessions.operator;
+    type Tariff = { id: string; available: boolean; status: string | null; note: string; sources: string[]; isDefault: boolean; reason: string | null };
+    const list = (await http.request(op, 'GET', '/api/v1/dispatch/tariffs')).json as { items: Tariff[] };
+    const byId = new Map(list.items.map((t) => [t.id, t]));
+    expect(byId.get('beijing-rural-coal-to-electricity')).toMatchObject({ available: true, status: 'unverified', isDefault: true });
+    expect(byId.get('beijing-rural-coal-to-electricity')?.note).toContain('NOT verified');
+    expect(byId.get('tianjin-rural-coal-to-electricity')).toMatchObject({ available: true, status: 'verified' });
+    expect(byId.get('tianjin-rural-coal-to-electricity')?.sources.length).toBeGreaterThan(0);
+    expect(byId.get('hebei-rural-coal-to-electricity')).toMatchObject({ available: false });
+    const tj = await http.request(op, 'POST', '/api/v1/dispatch/plans', { json: { villageId: 'yq-zhangshanying', day: today(), tariffId: 'tianjin-rural-coal-to-electricity' } });
+    expect(tj.status, tj.text).toBe(201);
+    const [plan] = (tj.json as { items: { id: string; tariffId: string }[] }).items;
+    expect(plan?.tariffId).toBe('tianjin-rural-coal-to-electricity');
+    const detail = (await http.request(op, 'GET', `/api/v1/dispatch/plans/${plan?.id}`)).json as { priceYuanPerKWh: number[] };
+    expect(detail.priceYuanPerKWh[40]).toBeCloseTo(0.49, 6); // 10:00 local: Tianjin's peak price
+    const hebei = await http.request(op, 'POST', '/api/v1/dispatch/plans', { json: { villageId: 'yq-zhangshanying', day: today(), tariffId: 'hebei-rural-coal-to-electricity' } });
+    expect(hebei.status).toBe(400);
+    expect(hebei.text).toContain('No stored source');
   });
 });
