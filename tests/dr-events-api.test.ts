@@ -1,7 +1,8 @@
 /**
  * Demand-response events end to end on the real platform (demo fleet, real DuckDB, embedded broker, twin devices):
  * a village's day-ahead plan is the baseline; a request to shed load at the evening peak gets a firm offer
- * without breaking comfort; committing it re-plans and dispatches; scope and bad input are enforced.
+ * without breaking comfort; committing it re-plans and dispatches; cancelling it puts the participants back on their
+ * pre-event plan and dispatches that; scope and bad input are enforced.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail, PlanSummary } from '../src/contract/commands-api.js';
@@ -94,5 +95,41 @@ describe('demand-response events', () => {
     const noPlan = await op.send<{ error: { message: string } }>('POST', '/api/v1/dr/events', { villageId: VILLAGE, direction: 'reduce', day: '2030-01-15', from: '17:00', to: '19:00', requestedKw: 3 });
     expect(noPlan.status).toBe(409);
     expect(noPlan.body.error.message).toMatch(/no plan for 2030-01-15/);
+  });
+
+  it('cancels: the committed event\'s participants go back to their pre-event plan, sent to their devices; audited; scoped', async () => {
+    const op2 = await loginAs(p.url, 'operator2', password('operator2'));
+    expect((await op2.send('POST', '/api/v1/dr/events/grid-ev-1/cancel', {})).status).toBe(404);
+    const home = await loginAs(p.url, 'household', password('household'));
+    expect((await home.send('POST', '/api/v1/dr/events/grid-ev-1/cancel', {})).status).toBe(403);
+    const before = (await op.get<{ items: PlanSummary[] }>(`/api/v1/dispatch/plans?villageId=${VILLAGE}&day=${day}`)).body.items;
+    const drRevision = before.find((x) => x.reason.includes('grid-ev-1')) as PlanSummary;
+    const pre = before.find((x) => x.transformerId === drRevision.transformerId && x.revision === drRevision.revision - 1) as PlanSummary;
+
+    const res = await op.send<DrEventDetail>('POST', '/api/v1/dr/events/grid-ev-1/cancel', { note: 'grid operator withdrew the request' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.status).toBe('cancelled');
+    expect(res.body.cancellation).toMatchObject({ by: 'operator', note: 'grid operator withdrew the request' });
+    const [revertId] = res.body.cancellation?.revertedPlanIds ?? [];
+    expect(revertId).toBe(`plan-${drRevision.transformerId}-${day}-r${drRevision.revision + 1}`);
+    const [revert, preDetail] = await Promise.all([revertId, pre.id].map(async (id) => (await op.get<PlanDetail>(`/api/v1/dispatch/plans/${id}`)).body));
+    // The day is tomorrow: from its first slot every household draws what it drew before the event.
+    for (const h of revert?.households ?? []) expect(h.powerW).toEqual(preDetail?.households.find((x) => x.siteId === h.siteId)?.powerW);
+    expect(revert?.reason).toContain('cancelled demand response grid-ev-1');
+    expect(res.body.cancellation?.commandIds.length).toBeGreaterThan(0);
+    const sent = (await op.get<{ items: { planId: string; kind: string }[] }>(`/api/v1/dispatch/commands?planId=${revertId}`)).body.items;
+    expect(sent.length).toBe(res.body.cancellation?.commandIds.length);
+    expect(sent.every((c) => c.kind === 'schedule')).toBe(true);
+
+    expect((await op.send('POST', '/api/v1/dr/events/grid-ev-1/cancel', {})).status).toBe(409);
+    expect((await op.send('POST', '/api/v1/dr/events/grid-ev-1/commit', {})).status).toBe(409);
+    const offered = await op.send<DrEventDetail>('POST', '/api/v1/dr/events', { id: 'grid-ev-2', villageId: VILLAGE, direction: 'reduce', day, from, to, requestedKw: 1 });
+    expect(offered.status, JSON.stringify(offered.body)).toBe(201);
+    const dropped = await op.send<DrEventDetail>('POST', '/api/v1/dr/events/grid-ev-2/cancel', {});
+    expect(dropped.body).toMatchObject({ status: 'cancelled', cancellation: { revertedPlanIds: [], commandIds: [] } });
+    const admin = await loginAs(p.url, 'admin', 'dr-events-admin');
+    const audit = (await admin.get<{ items: { actor: string; action: string; target: string; outcome: string; detail: string }[] }>('/api/v1/audit?limit=200')).body.items;
+    expect(audit.find((e) => e.action === 'dr.cancel' && e.target === 'dr:grid-ev-1' && e.outcome === 'ok')?.detail).toMatch(/1 plan revision\(s\) reverted.*withdrew/);
+    expect(audit.some((e) => e.action === 'dr.cancel' && e.outcome === 'denied')).toBe(true);
   });
 });
