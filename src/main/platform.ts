@@ -131,7 +131,9 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     cleanups.push(() => dispatcher.close());
     // Planning runs in the optimiser's worker pool, off the event loop (src/app/dispatch/worker-planner.ts).
     const planner = workerPlanner();
-    const dispatchDeps = { index: () => registry.index(), store: stores.dispatch, dispatcher, clock, weather, planner, onAlarm };
+    // Plans, replans and DR offers read the current forecast (typical year + fleet observations + feed) each time.
+    const forecast = () => planningWeather?.weather.current() ?? weather;
+    const dispatchDeps = { index: () => registry.index(), store: stores.dispatch, dispatcher, clock, weather: forecast, planner, onAlarm };
     const dispatchService = createDispatchService({ ...dispatchDeps, wallClock, access: stores.access });
     const replanner = createReplanner({ ...dispatchDeps, telemetry: stores.telemetry });
     let replanning = false;
@@ -175,7 +177,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       deviceAdmin,
       telemetry: stores.telemetry,
       metrics,
-      dr: createDrService({ index: () => registry.index(), events: stores.drEvents, plans: stores.dispatch, telemetry: stores.telemetry, dispatcher, clock, wallClock, access: stores.access, weather }),
+      dr: createDrService({ index: () => registry.index(), events: stores.drEvents, plans: stores.dispatch, telemetry: stores.telemetry, dispatcher, clock, wallClock, access: stores.access, weather: forecast }),
       dispatch: { service: dispatchService, planVsActual: (p, villageId, day) => planVsActual({ index: () => registry.index(), store: stores.dispatch, telemetry: stores.telemetry, clock }, p, villageId, day) },
       options: {
         secureCookies: config.secureCookies,

@@ -61,7 +61,7 @@ beforeAll(async () => {
   publisher = await createMqttCommandPublisher({ url: `mqtt://127.0.0.1:${broker.port}`, username: PLATFORM_USERNAME, password: 'ps', logger });
   dispatcher = createDispatcher({ store: stores.dispatch, transport: publisher, clock, options: { ackTimeoutMs: 500, maxAttempts: 2, backoffBaseMs: 50 } });
   const weather = parseEpw(readFileSync(DEMO_WEATHER_FILE, 'utf8'));
-  const deps = { index: () => index, store: stores.dispatch, dispatcher, clock, weather, planner: (g: Parameters<typeof coordinateFleet>[0]) => coordinateFleet(g, { recovery: 'restore' }) };
+  const deps = { index: () => index, store: stores.dispatch, dispatcher, clock, weather: () => weather, planner: (g: Parameters<typeof coordinateFleet>[0]) => coordinateFleet(g, { recovery: 'restore' }) };
   service = createDispatchService({ ...deps, wallClock: clock, access: stores.access });
   replanner = createReplanner({ ...deps, telemetry: stores.telemetry });
   for (const h of HOUSES) gateways.set(h, await obedientDevice(broker.port, `${h}-gw`, fleet.secrets.get(`${h}-gw`) as string));

@@ -34,8 +34,8 @@ export interface DispatchServiceDeps {
   readonly clock: Clock;
   readonly wallClock: Clock;
   readonly access: Pick<AccessStore, 'appendAudit'>;
-  /** Forecast weather for the planner (the typical year when no feed is configured); null: planning unavailable. */
-  readonly weather: WeatherSeries | null;
+  /** The planners' current forecast (docs/weather-forecast.md), read at each planning; null: planning unavailable. */
+  readonly weather: () => WeatherSeries | null;
   readonly planner: Planner;
   readonly onAlarm?: (a: DispatchAlarm) => void;
 }
@@ -81,7 +81,8 @@ export function createDispatchService(deps: DispatchServiceDeps) {
         await audit(p, 'dispatch.plan-create', target, 'denied', `${body.day}: nothing in your scope to plan`);
         return { ok: false, code: 'not_found', message: body.transformerId ? `no transformer ${body.transformerId} you may steer` : `no transformer in village ${body.villageId} you may steer` };
       }
-      if (deps.weather === null) return { ok: false, code: 'conflict', message: 'planning needs a weather forecast and none is configured' };
+      const weather = deps.weather();
+      if (weather === null) return { ok: false, code: 'conflict', message: 'planning needs a weather forecast and none is configured' };
       const tariffId = body.tariffId ?? DEFAULT_TARIFF_ID;
       const tariff = tariffPreset(tariffId);
       if (!tariff.ok) return { ok: false, code: 'bad_request', message: `tariffId: ${tariff.message}` };
@@ -90,7 +91,7 @@ export function createDispatchService(deps: DispatchServiceDeps) {
         const existing = await deps.store.listPlans({ transformerIds: [t.id], day: body.day, limit: 500 });
         const revision = 1 + Math.max(0, ...existing.map((x) => x.revision));
         const { steerable, excluded } = householdsBehind(index, t.id);
-        const plan = await dayAheadPlan({ transformer: t, day: body.day, tariffId, tariff: tariff.tariff, weather: deps.weather, steerable, excluded, planner: deps.planner, createdAtMs: deps.clock.nowMs(), createdBy: p.userId }, revision);
+        const plan = await dayAheadPlan({ transformer: t, day: body.day, tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, createdAtMs: deps.clock.nowMs(), createdBy: p.userId }, revision);
         for (const old of existing.filter((x) => x.status !== 'replaced')) await deps.store.putPlan({ ...old, status: 'replaced' });
         await deps.store.putPlan(plan);
         for (const issue of plan.issues) {

@@ -30,7 +30,8 @@ export function createReplanner(deps: {
   readonly telemetry: Pick<TelemetryStore, 'queryRollup'>;
   readonly dispatcher: Dispatcher;
   readonly clock: Clock;
-  readonly weather: WeatherSeries | null;
+  /** The planners' current forecast, read at each replan; null: replanning unavailable. */
+  readonly weather: () => WeatherSeries | null;
   readonly planner: Planner;
   readonly thresholds?: Partial<DriftThresholds>;
   readonly onAlarm?: (a: DispatchAlarm) => void;
@@ -51,7 +52,8 @@ export function createReplanner(deps: {
     if (!drift.replan) return none();
     const t = deps.index().snapshot.transformers.find((x) => x.id === plan.transformerId);
     const tariff = tariffPreset(plan.tariffId);
-    if (!t || !tariff.ok || deps.weather === null) return none([`cannot replan ${plan.id}: ${!t ? 'transformer no longer registered' : !tariff.ok ? tariff.message : 'no weather forecast'}`]);
+    const weather = deps.weather();
+    if (!t || !tariff.ok || weather === null) return none([`cannot replan ${plan.id}: ${!t ? 'transformer no longer registered' : !tariff.ok ? tariff.message : 'no weather forecast'}`]);
     const overridden = await activeOverrideSites(deps.store, planned.map((h) => h.siteId), now);
     const fixed = new Set([...drift.households.filter((h) => h.offline).map((h) => h.id), ...overridden]);
     const measuredTempC = new Map<string, number>();
@@ -61,7 +63,7 @@ export function createReplanner(deps: {
     }
     const { steerable, excluded } = householdsBehind(deps.index(), t.id);
     const next = await rollingReplan(
-      { transformer: t, day: plan.day, tariffId: plan.tariffId, tariff: tariff.tariff, weather: deps.weather, steerable, excluded, planner: deps.planner, createdAtMs: now, createdBy: 'system' },
+      { transformer: t, day: plan.day, tariffId: plan.tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, createdAtMs: now, createdBy: 'system' },
       plan,
       { fromSlot: nowSlot, measuredTempC, fixed, reason: `replanned from slot ${nowSlot}: ${drift.reasons.join('; ')}` },
     );

@@ -42,7 +42,8 @@ export interface DrServiceDeps {
   readonly clock: Clock;
   readonly wallClock: Clock;
   readonly access: Pick<AccessStore, 'appendAudit'>;
-  readonly weather: WeatherSeries | null;
+  /** The planners' current forecast, read for each offer; null: offers unavailable. */
+  readonly weather: () => WeatherSeries | null;
 }
 
 const slotOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 4 + Number(hhmm.slice(3, 5)) / 15;
@@ -74,10 +75,11 @@ export function createDrService(deps: DrServiceDeps) {
   }
 
   async function flexibilityNow(e: DrEventDetail): Promise<DrResult<VillageFlexibility>> {
-    if (!deps.weather) return { ok: false, code: 'conflict', message: 'planning is unavailable: no weather forecast is configured' };
+    const weather = deps.weather();
+    if (!weather) return { ok: false, code: 'conflict', message: 'planning is unavailable: no weather forecast is configured' };
     const plans = await latestPlans(deps.plans, transformersOf(deps.index(), e.villageId), e.day);
     if (typeof plans === 'string') return { ok: false, code: 'conflict', message: plans };
-    return { ok: true, value: villageFlexibility(deps.index(), plans, deps.weather, e, deps.clock.nowMs()) };
+    return { ok: true, value: villageFlexibility(deps.index(), plans, weather, e, deps.clock.nowMs()) };
   }
 
   /** Fills in measured delivery and completes the event once its window is over. */
