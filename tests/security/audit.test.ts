@@ -30,6 +30,8 @@ const AUDITED: Record<string, string> = {
   'POST /api/v1/dispatch/overrides': 'dispatch.override',
   'POST /api/v1/dr/events': 'dr.create',
   'POST /api/v1/dr/events/{id}/commit': 'dr.commit',
+  'POST /api/v1/dr/events/{id}/cancel': 'dr.cancel',
+  'POST /api/v1/dispatch/alarms/{id}/acknowledge': 'dispatch.alarm-ack',
   // Evaluates the posted rules over the caller's scope and stores nothing.
   'POST /api/v1/performance/credit-list': '(read-only: nothing changes)',
   // Telemetry is evidence, not configuration: it is kept append-only in its own store (and dead letters).
@@ -91,6 +93,10 @@ describe('audit log', () => {
     expect((await http.request(op, 'POST', '/api/v1/dr/events', { json: { villageId: 'hr-qiaozi', ...ev } })).status).toBe(404);
     const op2s = await http.login('operator2', PASSWORD);
     expect((await http.request(op2s, 'POST', '/api/v1/dr/events/audit-dr-1/commit', { json: {} })).status).toBe(404);
+    expect((await http.request(op2s, 'POST', '/api/v1/dr/events/audit-dr-1/cancel', { json: {} })).status).toBe(404);
+    expect((await http.request(op, 'POST', '/api/v1/dr/events/audit-dr-1/cancel', { json: { note: 'request withdrawn' } })).status).toBe(200);
+    // An alarm of another operator's household (or none): refused as not found, and the attempt is on record.
+    expect((await http.request(op2s, 'POST', '/api/v1/dispatch/alarms/1/acknowledge', { json: { note: 'mine now' } })).status).toBe(404);
     expect((await http.request(op, 'POST', '/api/v1/auth/logout')).status).toBe(200);
 
     const items = await audit();
@@ -125,6 +131,9 @@ describe('audit log', () => {
     has('u-operator', 'dr.create', 'ok', /dr:audit-dr-1/);
     has('u-operator', 'dr.create', 'denied', /village:hr-qiaozi/);
     has('u-operator2', 'dr.commit', 'denied', /dr:audit-dr-1/);
+    has('u-operator2', 'dr.cancel', 'denied', /dr:audit-dr-1/);
+    has('u-operator', 'dr.cancel', 'ok', /dr:audit-dr-1/);
+    has('u-operator2', 'dispatch.alarm-ack', 'denied', /alarm:1/);
     // Newest first, with wall-clock times of this run.
     expect(items.every((e, i) => i === 0 || (items[i - 1] as Entry).atMs >= e.atMs)).toBe(true);
     expect(items.every((e) => e.atMs >= t0 - 1000 || e.actor === 'system')).toBe(true);

@@ -40,6 +40,8 @@ const tomorrow = () => new Date(Date.now() + 32 * 3_600_000).toISOString().slice
 const planOf = (siteId: string) => `plan-${ids(siteId).transformer}-${today()}-r1`;
 /** An override command per site, issued by the administrator while seeding (site id → command id). */
 const overrideOf = new Map<string, string>();
+/** A dispatch alarm per village (e.g. a gateway that never answered), found while seeding (village id → alarm id). */
+const alarmOf = new Map<string, string>();
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
 
 /** How each kind of registry entity is aimed at the target's scope. */
@@ -133,12 +135,18 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
     { label: 'commands of a foreign plan', method: 'GET', path: `/api/v1/dispatch/commands?planId=${planOf(t.site)}`, write: false },
   ],
   'GET /api/v1/dispatch/commands/{id}': (t) => [{ label: 'foreign command', method: 'GET', path: `/api/v1/dispatch/commands/${overrideOf.get(t.site) ?? 'cmd-none'}`, write: false }],
-  'GET /api/v1/dispatch/alarms': () => [{ label: 'dispatch alarms', method: 'GET', path: '/api/v1/dispatch/alarms?limit=1000', write: false }],
+  'GET /api/v1/dispatch/alarms': (t) => [
+    { label: 'dispatch alarms', method: 'GET', path: '/api/v1/dispatch/alarms?limit=1000', write: false },
+    { label: 'dispatch alarms of a foreign village', method: 'GET', path: `/api/v1/dispatch/alarms?villageId=${t.village}&limit=1000`, write: false },
+  ],
+  'POST /api/v1/dispatch/alarms/{id}/acknowledge': (t) => [{ label: 'acknowledge a foreign alarm', method: 'POST', path: `/api/v1/dispatch/alarms/${alarmOf.get(t.village) ?? '999999'}/acknowledge`, json: { note: 'hidden by an intruder' }, write: true }],
+  'GET /api/v1/dispatch/tariffs': () => [{ label: 'tariff presets', method: 'GET', path: '/api/v1/dispatch/tariffs', write: false }],
   'GET /api/v1/dispatch/villages/{id}/plan-vs-actual': (t) => [{ label: 'plan vs actual of a foreign village', method: 'GET', path: `/api/v1/dispatch/villages/${t.village}/plan-vs-actual?day=${today()}`, write: false }],
   'GET /api/v1/units/{id}/thermal-model': (t) => [{ label: 'foreign household thermal model', method: 'GET', path: `/api/v1/units/${ids(t.site).unit}/thermal-model?from=${Date.now() - 5 * 86_400_000}&to=${Date.now()}`, write: false }],
   'GET /api/v1/forecast/outdoor': () => [{ label: 'regional outdoor forecast (carries no scope)', method: 'GET', path: '/api/v1/forecast/outdoor?hours=168', write: false }],
   'POST /api/v1/dr/events': (t) => [{ label: 'demand-response event on a foreign village', method: 'POST', path: '/api/v1/dr/events', json: { villageId: t.village, direction: 'reduce', day: tomorrow(), from: '17:00', to: '18:00', requestedKw: 1 }, write: true }],
   'POST /api/v1/dr/events/{id}/commit': (t) => [{ label: 'commit a foreign demand-response event', method: 'POST', path: `/api/v1/dr/events/dr-${t.village}/commit`, json: {}, write: true }],
+  'POST /api/v1/dr/events/{id}/cancel': (t) => [{ label: 'cancel a foreign demand-response event', method: 'POST', path: `/api/v1/dr/events/dr-${t.village}/cancel`, json: {}, write: true }],
   'GET /api/v1/dr/events': (t) => [
     { label: 'demand-response events', method: 'GET', path: '/api/v1/dr/events?limit=500', write: false },
     { label: 'demand-response events of a foreign village', method: 'GET', path: `/api/v1/dr/events?villageId=${t.village}`, write: false },
@@ -183,7 +191,8 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
     new Set(who.startsWith('operator2') ? ['u-operator2'] : who.startsWith('operator') || who === 'technician' ? ['u-operator', 'u-technician', 'u-own-tech'] : []);
 
   beforeAll(async () => {
-    platform = await startSecurityPlatform({ rateLimitPerMinute: 100_000 });
+    // A short ack timeout, so the unconnected gateways' commands end as alarms while seeding.
+    platform = await startSecurityPlatform({ rateLimitPerMinute: 100_000, dispatchAckTimeoutMs: 500, dispatchMaxAttempts: 2 });
     http = client(platform.url);
     fx = await seedFixture(http);
     // Dispatch state in every village: a dispatched plan per transformer, an override per site (the gateways are
@@ -203,6 +212,14 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
       const res = await http.request(fx.admin, 'POST', '/api/v1/dispatch/overrides', { json: { siteId: x.id, kind: 'setpoint', setpointC: 21, toMs: Date.now() + 3_600_000 } });
       expect(res.status, res.text).toBe(201);
       overrideOf.set(x.id, (res.json as { id: string }).id);
+    }
+    for (const v of new Set(SITES.map((x) => x.villageId))) {
+      for (let tries = 0; !alarmOf.has(v) && tries < 100; tries++) {
+        const [a] = ((await http.request(fx.admin, 'GET', `/api/v1/dispatch/alarms?villageId=${v}&limit=1`)).json as { items: { id: string }[] }).items;
+        if (a) alarmOf.set(v, a.id);
+        else await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(alarmOf.has(v), `an alarm in ${v}`).toBe(true);
     }
     const token = async (owner: string, actions: string[]) => {
       const res = await http.request(fx.sessions[owner as 'operator'], 'POST', '/api/v1/tokens', { json: { name: `${owner} ${actions.length}`, actions } });
@@ -403,6 +420,9 @@ describe('attack matrix: every route × every caller, aimed at a foreign scope',
     await ok(op, (CASES['GET /api/v1/dispatch/commands/{id}']?.(ownSteered) ?? [])[0] as Attack, ownSteered.site);
     await ok(op, first('GET /api/v1/dispatch/villages/{id}/plan-vs-actual'), ids(own.site).transformer);
     await ok(op, (CASES['GET /api/v1/dispatch/commands']?.(own) ?? [])[1] as Attack, own.site);
+    await ok(op, (CASES['GET /api/v1/dispatch/alarms']?.(own) ?? [])[1] as Attack, alarmOf.get(own.village));
+    await ok(op, first('POST /api/v1/dispatch/alarms/{id}/acknowledge'), alarmOf.get(own.village));
+    await ok(op, first('POST /api/v1/dr/events/{id}/cancel'), `dr-${own.village}`);
   });
 });
 
