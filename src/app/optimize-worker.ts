@@ -6,13 +6,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { coordinateFleet, fleetPlanOf, solveFleetMonolithic, type CoordinationOptions, type FleetPlan, type MonolithicResult, type TransformerGroup } from '../optimize/fleet/index.js';
+import { coordinateFleet, fleetPlanOf, solveFleetMonolithic, warmUpFleetSolvers, type CoordinationOptions, type FleetPlan, type MonolithicResult, type TransformerGroup } from '../optimize/fleet/index.js';
 import { loadHighs } from '../optimize/load-highs.js';
 
 type Job =
   | { kind: 'coordinate'; groups: TransformerGroup[]; options: CoordinationOptions }
-  | { kind: 'monolithic'; groups: TransformerGroup[]; timeLimitS?: number };
-type JobResult = { plan: FleetPlan; seconds: number } | { monolithic: MonolithicResult };
+  | { kind: 'monolithic'; groups: TransformerGroup[]; timeLimitS?: number }
+  | { kind: 'warm-up' };
+type JobResult = { plan: FleetPlan; seconds: number } | { monolithic: MonolithicResult } | { warmUpS: number };
 type Envelope = { id: number; job: Job };
 type Reply = { id: number; result: JobResult } | { id: number; error: string };
 
@@ -24,7 +25,7 @@ async function workerMain(): Promise<void> {
       const t0 = performance.now();
       const result: JobResult = job.kind === 'coordinate'
         ? { plan: coordinateFleet(job.groups, job.options, highs), seconds: (performance.now() - t0) / 1000 }
-        : { monolithic: solveFleetMonolithic(highs, job.groups, job.timeLimitS) };
+        : job.kind === 'monolithic' ? { monolithic: solveFleetMonolithic(highs, job.groups, job.timeLimitS) } : { warmUpS: warmUpFleetSolvers(highs) };
       parentPort?.postMessage({ id, result } satisfies Reply);
     } catch (e) {
       parentPort?.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies Reply);
@@ -91,11 +92,15 @@ async function runJob(job: Job, worker: PooledWorker): Promise<JobResult> {
   }
 }
 
-/** Starts (or keeps) `count` workers and waits until each has HiGHS loaded; returns the seconds it took. */
+/**
+ * Starts (or keeps) `count` workers, waits until each has HiGHS loaded and has planned a small synthetic
+ * group (warm-up.ts: a fresh thread's first plan runs 2–3× slower while V8 optimises the hot code), as a
+ * service does once at start; returns the seconds it took. Workers started on demand skip the warm-up.
+ */
 export async function warmOptimizeWorkers(count = availableParallelism()): Promise<number> {
   const t0 = performance.now();
   while (pool.length < count) startWorker();
-  await Promise.all(pool.slice(0, count).map((w) => w.ready));
+  await Promise.all(pool.slice(0, count).map((w) => runJob({ kind: 'warm-up' }, w)));
   return (performance.now() - t0) / 1000;
 }
 

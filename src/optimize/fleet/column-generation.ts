@@ -43,6 +43,26 @@ export interface ColumnGenerationOptions {
  */
 const BOX_GROWTH = 4;
 
+/**
+ * The schedules a household already has in the master, keyed by a hash of the power rounded to whole
+ * watts (responses repeat often; a duplicate column only slows the master). Equal hashes are confirmed
+ * element by element.
+ */
+class ScheduleSet {
+  private readonly byHash = new Map<number, Float64Array[]>();
+  /** Adds the schedule; false when an equal one (to the watt) is already in. */
+  add(powerW: Float64Array): boolean {
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < powerW.length; k++) hash = Math.imul(hash ^ Math.round(powerW[k] as number), 0x01000193);
+    const bucket = this.byHash.get(hash);
+    if (!bucket) { this.byHash.set(hash, [powerW]); return true; }
+    const same = (x: Float64Array) => x.every((w, k) => Math.round(w) === Math.round(powerW[k] as number));
+    if (bucket.some(same)) return false;
+    bucket.push(powerW);
+    return true;
+  }
+}
+
 
 export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[], capacityW: Float64Array, initial: readonly (readonly FastSolution[])[], o: ColumnGenerationOptions): ColumnGenerationResult | null {
   const n = capacityW.length;
@@ -50,7 +70,7 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
   const slotH = hh[0]?.d.slotH ?? 0;
   const owners: number[] = [];
   const schedules: Schedule[] = [];
-  const seen = hh.map(() => new Set<string>());
+  const seen = hh.map(() => new ScheduleSet());
   const rowLower = new Float64Array(H + n).fill(-Infinity);
   const rowUpper = new Float64Array(H + n);
   for (let i = 0; i < H; i++) { rowLower[i] = 1; rowUpper[i] = 1; }
@@ -72,10 +92,7 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
       const indices: number[] = [];
       const values: number[] = [];
       plans.forEach(([i, plan]) => {
-        let key = '';
-        for (const w of plan.powerW) key += `${Math.round(w)},`;
-        if (seen[i]?.has(key)) return;
-        seen[i]?.add(key);
+        if (!seen[i]?.add(plan.powerW)) return;
         const own = revalue(hh[i] as PreparedHousehold, plan);
         cost.push(own.objectiveYuan);
         indices.push(i); values.push(1);
@@ -92,7 +109,7 @@ export function columnGeneration(highs: Highs, hh: readonly PreparedHousehold[],
       });
       return count;
     };
-    for (const plans of initial) addColumns(plans.map((p, i) => [i, p] as const));
+    addColumns(initial.flatMap((plans) => plans.map((p, i) => [i, p] as const))); // one addCols call: each costs a copy into HiGHS
     let lower = o.lowerYuan;
     let upper = Number.POSITIVE_INFINITY;
     let solves = 0;

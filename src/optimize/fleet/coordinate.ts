@@ -73,9 +73,11 @@ export function coordinateGroup(group: TransformerGroup, opts: CoordinationOptio
   if (highs && method === 'columns' && upper > lower) {
     // Probe schedules: responses to prices on the overloaded slots (a share of the overload, at a few
     // levels), so the first masters can already shift load; this cut the rounds by about a third.
+    // A household drawing nothing in the overloaded slots keeps its response under any price there.
+    const drawsInOverload = responses.map((r) => r.powerW.some((w, k) => w > 0 && (l0[k] as number) > (cap[k] as number)));
     const probes = PROBE_PRICES_YUAN_PER_KWH.map((t) => {
       const probe = Float64Array.from(l0, (l, k) => (l > (cap[k] as number) ? t * Math.min(1, (l - (cap[k] as number)) / Math.max(1, cap[k] as number)) : 0));
-      return free.map((h) => solveHouseholdFast(h, { priceAdderYuanPerKWh: probe }));
+      return free.map((h, i) => (drawsInOverload[i] ? solveHouseholdFast(h, { priceAdderYuanPerKWh: probe }) : responses[i] as FastSolution));
     });
     const cg = columnGeneration(highs, free, cap, [responses, best, ...probes], { gapTolerance: tol, maxRounds: opts.maxIterations ?? MAX_ROUNDS, lambdaMaxYuanPerKWh: lambdaMax, lowerYuan: lower });
     if (cg) {

@@ -3,3 +3,4 @@ export { restore, restoreSequential } from './restore.js';
 export { solveFleetMonolithic, type MonolithicResult } from './monolithic.js';
 export { heatingCapacityW, type TransformerGroup, type FleetIssue, type FleetPlan, type GroupPlan, type CoordinationOptions } from './types.js';
 export { ColumnPool, solveMaster } from './master.js';
+export { warmUpFleetSolvers } from './warm-up.js';
