@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDetail } from '../src/contract/commands-api.js';
 import type { OutdoorForecast } from '../src/contract/weather-forecast.js';
 import { startPlatform, type RunningPlatform } from '../src/main/platform.js';
 import { loginAs } from './support/api-session.js';
@@ -18,6 +19,21 @@ async function platform(env: Record<string, string>): Promise<RunningPlatform> {
   await p.demo?.ready;
   return p;
 }
+/** Planned electricity (kWh) of the first demo village for the local day after the platform's today. */
+async function plannedKWhTomorrow(p: RunningPlatform): Promise<number> {
+  const op = await operatorOf(p);
+  const day = new Date(p.clock.nowMs() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
+  const created = await op.send<{ items: { id: string }[] }>('POST', '/api/v1/dispatch/plans', { villageId: 'yq-zhangshanying', day });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  let kWh = 0;
+  for (const { id } of created.body.items) {
+    const plan = (await op.get<PlanDetail>(`/api/v1/dispatch/plans/${id}`)).body;
+    for (const h of plan.households) kWh += h.powerW.reduce((a, w) => a + w, 0) * (plan.slotS / 3600) / 1000;
+  }
+  return kWh;
+}
+let typicalYearPlanKWh = 0;
+
 const operatorOf = (p: RunningPlatform) => loginAs(p.url, 'operator', p.demoCredentials.find((c) => c.username === 'operator')?.password ?? '');
 
 describe('outdoor forecast for the planners', () => {
@@ -51,6 +67,8 @@ describe('outdoor forecast for the planners', () => {
       const bad = await op.get('/api/v1/forecast/outdoor?hours=500');
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toMatch(/hours/);
+      typicalYearPlanKWh = await plannedKWhTomorrow(p);
+      expect(typicalYearPlanKWh).toBeGreaterThan(0);
     } finally {
       await p.close();
     }
@@ -65,6 +83,8 @@ describe('outdoor forecast for the planners', () => {
       expect(res.body).toMatchObject({ source: 'feed', feedProblem: null });
       expect(res.body.feed).toMatch(/^Open-Meteo format from 127\.0\.0\.1:\d+\/v1\/forecast$/);
       for (const pt of res.body.points) expect(pt.tempC).toBeCloseTo(-20, 6);
+      // The plan is made on the feed's cold spell: more electricity than on the (milder) observation-based forecast.
+      expect(await plannedKWhTomorrow(p)).toBeGreaterThan(typicalYearPlanKWh * 1.1);
     } finally {
       await p.close();
     }
