@@ -196,7 +196,7 @@ export const PopulationSchema = z.object({
 });
 export type Population = z.infer<typeof PopulationSchema>;
 
-const envelope = { period: ReportPeriodSchema, population: PopulationSchema, notes: z.array(z.string()) };
+const envelope = { period: ReportPeriodSchema, population: PopulationSchema, notes: z.array(z.string()), notesZh: z.array(z.string()).describe('the notes in Chinese (zh-CN), same order') };
 const nn = z.number().nullable();
 const SpfRecord = z.object({ h1: nn, h2: nn, h3: nn, h4: nn });
 
@@ -259,10 +259,23 @@ export const ExpectedVsActualSchema = z.object({
   gap: z.object({ spf: z.number(), spfPct: z.number(), electricityExcessKWh: z.number() }).nullable(),
   causes: z.array(CauseSchema),
   warnings: z.array(z.string()),
+  warningsZh: z.array(z.string()).describe('the warnings in Chinese (zh-CN), same order'),
   /** True when served from the per-(unit, period) cache of twin runs. */
   cached: z.boolean(),
 });
 export type ExpectedVsActualWire = z.infer<typeof ExpectedVsActualSchema>;
+
+/**
+ * Where one unit's twin run stands: `ready` (in expectedVsActual), `computing` (queued or running in the twin's
+ * worker thread: ask again after retryAfterMs), `failed` (a note says why; asking again retries), `no-data`
+ * (no readings in the period), `not-requested` (expected=false).
+ */
+export const TwinStatusSchema = z.object({
+  state: z.enum(['ready', 'computing', 'failed', 'no-data', 'not-requested']),
+  queuedAhead: z.number().describe('twin runs of other requests ahead of this one'),
+  retryAfterMs: z.number().nullable(),
+});
+export type TwinStatusWire = z.infer<typeof TwinStatusSchema>;
 
 export const FigureSchema = KpiColumnSchema.omit({ key: true }).extend({ key: z.string(), value: nn, reason: z.string().nullable() });
 export const UnitReportSchema = z.object({
@@ -282,6 +295,7 @@ export const UnitReportSchema = z.object({
   comfortByHour: z.array(z.object({ hour: z.number(), coveredH: z.number(), hoursBelow: z.number(), degreeHoursBelowKh: z.number() })),
   notEvaluable: z.array(z.object({ code: z.string(), detail: z.string() })),
   expectedVsActual: ExpectedVsActualSchema.nullable(),
+  expectedVsActualStatus: TwinStatusSchema,
   warnings: z.array(z.string()),
 });
 export type UnitReport = z.infer<typeof UnitReportSchema>;
@@ -291,9 +305,14 @@ export const ShortfallRankingSchema = z.object({
   boundary: BoundarySchema, boundaryLabel: z.string(),
   ranked: z.array(z.object({ rank: z.number(), unitId: z.string(), gapSpf: z.number(), gapPct: z.number(), actualSpf: z.number(), expectedSpf: z.number(), causes: z.array(z.string()) })),
   notEvaluable: z.array(z.object({ unitId: z.string(), reasons: z.array(z.string()) })),
-  /** Units the twin has not run for yet because this request reached its work bound; ask again (results are cached). */
+  /** Units whose twin run is queued or running (in a worker thread); ask again after twin.retryAfterMs (results are cached). */
   notComputed: z.array(z.string()),
-  twinRuns: z.object({ computed: z.number(), fromCache: z.number(), maxPerRequest: z.number() }),
+  twin: z.object({
+    state: z.enum(['complete', 'computing']),
+    total: z.number().describe('units with readings in the period'), done: z.number().describe('results ready'), pending: z.number().describe('queued or running'),
+    failed: z.number(), failedUnits: z.array(z.string()), fromCache: z.number().describe('results computed before this request'),
+    queuedAhead: z.number().describe('twin runs of other requests ahead of this request'), retryAfterMs: z.number().nullable(),
+  }).describe('progress of the twin runs behind this ranking'),
 });
 export type ShortfallRankingWire = z.infer<typeof ShortfallRankingSchema>;
 
@@ -322,6 +341,7 @@ export const CreditListSchema = z.object({
   rulesSource: z.string().describe('"default: data/credit-rules.json" or "request body"'),
   rules: z.array(z.object({
     ruleId: z.string(), ruleText: z.string(), groupBy: GroupBySchema,
+    rule: CreditRuleWireSchema.describe('the rule as applied: the dashboard states it in the reader\'s language'),
     listed: z.array(CreditEntrySchema),
     passed: z.array(z.object({ ...GroupLabelShape, value: z.number(), n: z.number() })),
     notJudged: z.array(z.object({ ...GroupLabelShape, n: z.number(), reason: z.string() })),

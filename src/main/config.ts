@@ -38,6 +38,8 @@ export const ConfigSchema = z.strictObject({
   demoStart: z.string().datetime({ offset: true }).default('2018-12-20T00:00:00+08:00'),
   /** Days of history the demo backfills on a fresh store (readings every 15 simulated minutes); more days give a fuller season report. */
   demoBackfillDays: z.coerce.number().int().min(1).max(150).default(2),
+  /** Simulated minutes between backfilled readings (1 = full resolution, as live; 15 = the thin, faster backfill). */
+  demoBackfillStepMin: z.coerce.number().int().min(1).max(60).default(1),
   /** Percentage of the demo's devices that never acknowledge commands (to show retries → alarm → fallback). */
   demoNeverAckPct: z.coerce.number().min(0).max(100).default(0),
   /** Dispatch (docs/dispatch.md): wall-clock wait for a device's ack, publishes per command, and how often drift is checked. */
@@ -76,6 +78,7 @@ export const ENV_VARS: Readonly<Record<string, keyof PlatformConfig>> = {
   HEATFLEET_DEMO_SPEED: 'demoSpeed',
   HEATFLEET_DEMO_START: 'demoStart',
   HEATFLEET_DEMO_BACKFILL_DAYS: 'demoBackfillDays',
+  HEATFLEET_DEMO_BACKFILL_STEP_MIN: 'demoBackfillStepMin',
   HEATFLEET_DEMO_NEVER_ACK_PCT: 'demoNeverAckPct',
   HEATFLEET_DISPATCH_ACK_TIMEOUT_MS: 'dispatchAckTimeoutMs',
   HEATFLEET_DISPATCH_MAX_ATTEMPTS: 'dispatchMaxAttempts',

@@ -1,7 +1,7 @@
 /**
  * Composition of the season reports: the default credit rules from data/credit-rules.json (checked at start-up:
- * a bad file stops the platform with the field named), the typical-year weather for the twin's expectations,
- * and the bounded cache of twin runs.
+ * a bad file stops the platform with the field named), the twin's expectations in a worker thread with their
+ * cache, and the background upkeep of the day aggregates (kpi_day) so that a report request only composes.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,12 @@ import type { FaultEventStore } from '../app/ports/fault-event-store.js';
 import type { KpiDayStore } from '../app/ports/kpi-day-store.js';
 import type { TelemetryStore } from '../app/ports/telemetry-store.js';
 import { createExpectedRuns, createSeasonReports, type ExpectedRunOptions, type SeasonReports } from '../app/season-report/index.js';
+import { createKpiDayUpkeep, type KpiDayUpkeepOptions } from '../app/season-report/kpi-day-upkeep.js';
+import { inProcessTwinRunner } from '../app/season-report/twin-runner.js';
 import { CreditRuleWireSchema } from '../contract/season-report.js';
 import { parseEpw } from '../sim/index.js';
 import { DEMO_WEATHER_FILE } from './demo/start-demo.js';
+import { createWorkerTwinRunner } from './twin-worker.js';
 
 export const DEFAULT_CREDIT_RULES_FILE = fileURLToPath(new URL('../../data/credit-rules.json', import.meta.url));
 
@@ -31,13 +34,24 @@ export function loadCreditRulesFile(path: string): z.infer<typeof CreditRulesFil
 export function createPlatformSeasonReports(deps: {
   index: () => FleetIndex; kpiDays: KpiDayStore; faults: FaultEventStore; telemetry: TelemetryStore; clock: Clock;
   creditRulesFile?: string; expectedRuns?: Partial<ExpectedRunOptions>; onError: (e: unknown) => void;
-}): { reports: SeasonReports; stop: () => void } {
+  /** Twin worker threads; 0 runs the twin on the event loop (one-shot tools). Default 1. */
+  twinWorkers?: number;
+  /** Background rebuild of dirty day aggregates; `false` leaves it to the report requests. */
+  kpiUpkeep?: Partial<KpiDayUpkeepOptions> | false;
+  onUpkeepPass?: (rebuilt: number, ms: number) => void;
+}): { reports: SeasonReports; stop: () => Promise<void> } {
   const file = deps.creditRulesFile ?? DEFAULT_CREDIT_RULES_FILE;
   const rules = loadCreditRulesFile(file);
-  const expected = createExpectedRuns({ store: deps.telemetry, typicalWeather: parseEpw(readFileSync(DEMO_WEATHER_FILE, 'utf8')), onError: deps.onError, ...(deps.expectedRuns ? { options: deps.expectedRuns } : {}) });
+  const workers = deps.twinWorkers ?? 1;
+  const runner = workers > 0 ? createWorkerTwinRunner({ weatherFile: DEMO_WEATHER_FILE, workers }) : inProcessTwinRunner(parseEpw(readFileSync(DEMO_WEATHER_FILE, 'utf8')));
+  const expected = createExpectedRuns({ store: deps.telemetry, runner, onError: deps.onError, ...(deps.expectedRuns ? { options: deps.expectedRuns } : {}) });
+  const upkeep = deps.kpiUpkeep === false ? null : createKpiDayUpkeep({
+    store: deps.kpiDays, clock: deps.clock, onError: (e) => deps.onError(e), ...(deps.kpiUpkeep ? { options: deps.kpiUpkeep } : {}), ...(deps.onUpkeepPass ? { onPass: deps.onUpkeepPass } : {}),
+  });
+  upkeep?.start();
   const reports = createSeasonReports({
     index: deps.index, kpiDays: deps.kpiDays, faults: deps.faults, clock: deps.clock, expected,
     defaultCreditRules: { rules: rules.rules, source: 'data/credit-rules.json' },
   });
-  return { reports, stop: () => expected.stop() };
+  return { reports, stop: async () => { await upkeep?.stop(); await expected.stop(); } };
 }

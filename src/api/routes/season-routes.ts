@@ -38,13 +38,13 @@ export function seasonRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const s = deps.seasonReports;
   r.get(P.units, { schema: { tags: TAGS, summary: 'Fleet table of the season report: every KPI per unit with its boundary, filtered, sorted and paged (period, boundary and population named)', querystring: FleetTableQuerySchema, response: { 200: FleetTableSchema } } },
     (req) => asCaller(req, (p) => s.fleetTable(p, req.query)));
-  r.get(P.unit, { schema: { tags: TAGS, summary: 'One unit\'s season report: all KPIs with boundaries and reasons, data quality, expected vs actual from the digital twin with likely causes', params: IdParams, querystring: UnitReportQuerySchema, response: { 200: UnitReportSchema } } },
+  r.get(P.unit, { schema: { tags: TAGS, summary: 'One unit\'s season report: all KPIs with boundaries and reasons, data quality, expected vs actual from the digital twin with likely causes. The twin runs in a worker thread: until its result is ready, expectedVsActual is null and expectedVsActualStatus.state is "computing" with retryAfterMs (ask again)', params: IdParams, querystring: UnitReportQuerySchema, response: { 200: UnitReportSchema } } },
     (req) => asCaller(req, (p) => s.unitReport(p, req.params.id, req.query)));
   r.get(P.distribution, { schema: { tags: TAGS, summary: 'Distribution (quantiles, histogram) of one KPI over the filtered fleet', querystring: DistributionQuerySchema, response: { 200: DistributionSchema } } },
     (req) => asCaller(req, (p) => s.distribution(p, req.query)));
   r.get(P.comparison, { schema: { tags: TAGS, summary: 'Side-by-side comparison of chosen units (up to 50)', querystring: ComparisonQuerySchema, response: { 200: ComparisonSchema } } },
     (req) => asCaller(req, (p) => s.comparison(p, req.query)));
-  r.get(P.expectedVsActual, { schema: { tags: TAGS, summary: 'Units ranked by their shortfall against the digital twin in the same weather (twin runs cached per unit and period, bounded per request)', querystring: ShortfallQuerySchema, response: { 200: ShortfallRankingSchema } } },
+  r.get(P.expectedVsActual, { schema: { tags: TAGS, summary: 'Units ranked by their shortfall against the digital twin in the same weather. Twin runs go to a worker thread and are cached per unit, period and data; the answer comes within about 1.5 s with the units ready so far and `twin` progress (state computing|complete, done/total, retryAfterMs): ask again until complete', querystring: ShortfallQuerySchema, response: { 200: ShortfallRankingSchema } } },
     (req) => asCaller(req, (p) => s.shortfall(p, req.query)));
   r.get(P.influenceFactors, { schema: { tags: TAGS, summary: 'Key influence factors of seasonal performance (regression with HC3 errors, VIF, bootstrap contrasts); not for households', querystring: InfluenceQuerySchema, response: { 200: InfluenceSchema } } },
     (req) => asCaller(req, (p) => s.influence(p, req.query)));

@@ -13,7 +13,7 @@ const row = (unitId: string, manufacturer: string, spfH2: number | null): FleetR
 });
 const table = (rows: FleetRow[]): FleetTable => ({
   period: { from: '2018-12-16', to: '2018-12-20', lastDay: '2018-12-19', days: 4, fromIso: '2018-12-15T16:00:00.000Z', toIso: '2018-12-19T16:00:00.000Z', timezone: 'Asia/Shanghai (UTC+08:00)', label: '2018-12-16..2018-12-19', source: 'requested', season: null, clampedToData: false, dataDays: null },
-  population: { scope: 'the whole installation', unitsInScope: rows.length, unitsMatched: rows.length, unitsWithData: rows.length, filter: {} },
+  population: { scope: 'the whole installation', unitsInScope: rows.length, unitsMatched: rows.length, unitsWithData: rows.length, filter: {} }, notesZh: [],
   notes: [], boundaries: { ...BOUNDARY_DEFINITIONS }, columns: [...KPI_COLUMNS], items: rows, total: rows.length, page: 1, pageSize: rows.length, sort: 'unitId', order: 'asc',
 });
 

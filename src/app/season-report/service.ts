@@ -10,7 +10,7 @@ import { compareUnits, kpiDistribution } from '../../analytics/fleet-eval/fleet-
 import { influenceFactors, type InfluenceOptions } from '../../analytics/fleet-eval/influence-factors.js';
 import { rankGroups } from '../../analytics/fleet-eval/rankings.js';
 import type {
-  AfterSalesWire, BoundaryKey, Comparison, CreditListWire, CreditRuleWire, Distribution, FleetTable, InfluenceWire, RankingWire, SeasonKpiKey, ShortfallRankingWire, UnitReport,
+  AfterSalesWire, BoundaryKey, Comparison, TwinStatusWire, CreditListWire, CreditRuleWire, Distribution, FleetTable, InfluenceWire, RankingWire, SeasonKpiKey, ShortfallRankingWire, UnitReport,
 } from '../../contract/season-report.js';
 import { BOUNDARY_DEFINITIONS } from '../../contract/season-report.js';
 import { canSeeSite, type Principal } from '../authorize.js';
@@ -21,6 +21,7 @@ import type { KpiDayStore } from '../ports/kpi-day-store.js';
 import { mayPostCreditRules, requireFleetStatistics, requireRead } from './access.js';
 import { asBadRequest, SeasonReportError } from './errors.js';
 import type { ExpectedRuns } from './expected-runs.js';
+import { NOTES, notesZh } from './notes.js';
 import { loadPopulation, type FilterQuery, type LoadedPopulation } from './population.js';
 import { periodMs } from './period.js';
 import { sharingInFlight } from './shared-queries.js';
@@ -29,6 +30,9 @@ import { expectedWire, fleetRow, KPI_COLUMNS } from './wire.js';
 
 type PeriodQuery = { from?: string | undefined; to?: string | undefined };
 type ScopeQuery = PeriodQuery & FilterQuery;
+
+/** When a client should ask again for expected vs actual still computing (ms). */
+export const RETRY_AFTER_MS = 2000;
 
 /** A fault reading more than this apart from the previous one starts a new event (after-sales.md). */
 export const FAULT_EVENT_MAX_GAP_S = 900;
@@ -58,7 +62,7 @@ export function createSeasonReports(deps: SeasonReportDeps) {
   const kpiDays = sharingInFlight(deps.kpiDays);
   const load = (p: Principal, q: ScopeQuery, only?: ReadonlySet<string>): Promise<LoadedPopulation> =>
     loadPopulation({ index: deps.index(), kpiDays, nowMs: deps.clock.nowMs() }, p, q, only);
-  const head = (l: LoadedPopulation) => ({ period: l.period.wire, population: l.population, notes: [...l.period.notes] });
+  const head = (l: LoadedPopulation) => ({ period: l.period.wire, population: l.population, notes: [...l.period.notes], notesZh: notesZh(l.period.notes) });
   const faultEvents = (l: LoadedPopulation) => deps.faults.queryFaultEvents({ unitIds: l.units.map((u) => u.unit.id), ...periodMs(l.period), maxGapS: FAULT_EVENT_MAX_GAP_S });
 
   function table(l: LoadedPopulation, q: { page: number; pageSize: number; sort: SeasonKpiKey | 'unitId'; order: 'asc' | 'desc' }): FleetTable {
@@ -88,7 +92,7 @@ export function createSeasonReports(deps: SeasonReportDeps) {
     const entry = (e: (typeof c.entries)[number]) => ({ ...e, units: e.units.map((u) => ({ ...u })) });
     return {
       ...head(l), rulesSource: source,
-      rules: c.rules.map((r) => ({ ruleId: r.ruleId, ruleText: r.ruleText, groupBy: r.groupBy, listed: r.listed.map(entry), passed: r.passed.map((x) => ({ ...x })), notJudged: r.notJudged.map((x) => ({ ...x })) })),
+      rules: c.rules.map((r, i) => ({ ruleId: r.ruleId, ruleText: r.ruleText, groupBy: r.groupBy, rule: rules[i] as CreditRuleWire, listed: r.listed.map(entry), passed: r.passed.map((x) => ({ ...x })), notJudged: r.notJudged.map((x) => ({ ...x })) })),
       entries: c.entries.map(entry),
     };
   }
@@ -99,7 +103,7 @@ export function createSeasonReports(deps: SeasonReportDeps) {
     const r = asBadRequest(() => influenceFactors(l.units, opts));
     const m = r.model;
     return {
-      ...head(l), notes: [...l.period.notes, ...r.notes], response: r.response, boundary: r.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[r.boundary], weighting: r.weighting, evaluation: { ...r.population },
+      ...head(l), notes: [...l.period.notes, ...r.notes], notesZh: notesZh([...l.period.notes, ...r.notes]), response: r.response, boundary: r.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[r.boundary], weighting: r.weighting, evaluation: { ...r.population },
       model: m.status === 'fitted'
         ? { status: 'fitted', n: m.n, coefficients: m.coefficients, reason: null, rSquared: m.rSquared, adjRSquared: m.adjRSquared, residualDf: m.residualDf, intercept: m.intercept, terms: m.terms.map((t) => ({ ...t, ci: [t.ci[0], t.ci[1]] as [number, number] })) }
         : { status: 'insufficient-data', n: m.n, coefficients: m.coefficients, reason: m.reason, rSquared: null, adjRSquared: null, residualDf: null, intercept: null, terms: [] },
@@ -150,27 +154,39 @@ export function createSeasonReports(deps: SeasonReportDeps) {
       const l = await load(p, q, new Set([unitId]));
       const u = l.units[0];
       if (!u) throw new SeasonReportError('not_found', `no unit ${unitId} in your scope`);
-      const eva = q.expected === 'true' && u.kpis.status === 'ok' ? await deps.expected.one(u, q.boundary) : null;
+      const asked = q.expected === 'true' && u.kpis.status === 'ok';
+      const look = asked ? await deps.expected.lookup([u], q.boundary, { urgent: true }) : null;
+      const eva = look?.results.get(unitId) ?? null;
       const notes = [...l.period.notes];
-      if (q.expected === 'true' && u.kpis.status !== 'ok') notes.push('expected vs actual not run: no readings of the unit in the period');
-      return unitReportOf(u, { ...head(l), notes }, eva ? expectedWire(eva.result, eva.cached) : null);
+      if (q.expected === 'true' && u.kpis.status !== 'ok') notes.push(NOTES.noReadings());
+      const failed = look?.failed.get(unitId);
+      if (failed !== undefined) notes.push(NOTES.twinFailed(failed));
+      const twin: TwinStatusWire = !look
+        ? { state: q.expected === 'true' ? 'no-data' : 'not-requested', queuedAhead: 0, retryAfterMs: null }
+        : eva ? { state: 'ready', queuedAhead: 0, retryAfterMs: null }
+          : failed !== undefined ? { state: 'failed', queuedAhead: 0, retryAfterMs: null }
+            : { state: 'computing', queuedAhead: look.progress.queuedAhead, retryAfterMs: RETRY_AFTER_MS };
+      return unitReportOf(u, { ...head(l), notes, notesZh: notesZh(notes) }, eva ? expectedWire(eva.result, eva.cached) : null, twin);
     },
 
     async shortfall(p: Principal, q: ScopeQuery & { boundary: BoundaryKey }): Promise<ShortfallRankingWire> {
       requireRead(p);
       const l = await load(p, q);
       const withData = l.units.filter((u) => u.kpis.status === 'ok');
-      const batch = await deps.expected.many(withData, q.boundary);
-      const results = withData.map((u) => batch.results.get(u.unit.id)?.result).filter((r) => r !== undefined);
+      const look = await deps.expected.lookup(withData, q.boundary);
+      const results = withData.map((u) => look.results.get(u.unit.id)?.result).filter((r) => r !== undefined);
       const r = rankByShortfall(results);
       const notes = [...l.period.notes];
       const noData = l.units.length - withData.length;
-      if (noData > 0) notes.push(`${noData} units without readings in the period are left out`);
-      if (batch.notComputed.length > 0) notes.push(`${batch.notComputed.length} units not computed yet (work bound of ${deps.expected.options.maxRunsPerRequest} twin runs per request): they run in the background; ask again`);
+      if (noData > 0) notes.push(NOTES.leftOutNoData(noData));
+      if (look.pending.length > 0) notes.push(NOTES.computing(look.progress.done, look.progress.total));
+      for (const [id, why] of look.failed) notes.push(NOTES.twinFailedUnit(id, why));
+      const fromCache = [...look.results.values()].filter((x) => x.cached).length;
       return {
-        ...head(l), notes, boundary: q.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[q.boundary],
+        ...head(l), notes, notesZh: notesZh(notes), boundary: q.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[q.boundary],
         ranked: r.ranked.map((x) => ({ ...x, causes: [...x.causes] })), notEvaluable: r.notEvaluable.map((x) => ({ unitId: x.unitId, reasons: [...x.reasons] })),
-        notComputed: [...batch.notComputed], twinRuns: { computed: batch.computed, fromCache: batch.fromCache, maxPerRequest: deps.expected.options.maxRunsPerRequest },
+        notComputed: [...look.pending],
+        twin: { ...look.progress, fromCache, failedUnits: [...look.failed.keys()], retryAfterMs: look.pending.length > 0 ? RETRY_AFTER_MS : null },
       };
     },
 

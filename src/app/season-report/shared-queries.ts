@@ -9,7 +9,7 @@ import type { KpiDayQuery, KpiDayStore } from '../ports/kpi-day-store.js';
 export function sharingInFlight(store: KpiDayStore): KpiDayStore {
   const inFlight = new Map<string, Promise<KpiDay[]>>();
   return {
-    refreshKpiDays: () => store.refreshKpiDays(),
+    refreshKpiDays: (limit) => store.refreshKpiDays(limit),
     queryKpiDays(q: KpiDayQuery) {
       const key = `${q.fromDay}|${q.toDay}|${[...q.unitIds].sort().join(',')}`;
       const running = inFlight.get(key);

@@ -1,10 +1,10 @@
 /** One unit's season report: every KPI with its boundary and reason, data quality, and expected vs actual. */
 import type { EvaluatedUnit } from '../../analytics/fleet-eval/evaluated-unit.js';
 import { notEvaluableReasons } from '../../analytics/fleet-eval/evaluability.js';
-import { BOUNDARIES, BOUNDARY_DEFINITIONS, type ExpectedVsActualWire, type Population, type ReportPeriod, type UnitReport } from '../../contract/season-report.js';
+import { BOUNDARIES, BOUNDARY_DEFINITIONS, type ExpectedVsActualWire, type Population, type ReportPeriod, type TwinStatusWire, type UnitReport } from '../../contract/season-report.js';
 import { KPI_COLUMNS, kpiReason, kpiValues } from './wire.js';
 
-export function unitReportOf(u: EvaluatedUnit, head: { period: ReportPeriod; population: Population; notes: string[] }, expected: ExpectedVsActualWire | null): UnitReport {
+export function unitReportOf(u: EvaluatedUnit, head: { period: ReportPeriod; population: Population; notes: string[]; notesZh: string[] }, expected: ExpectedVsActualWire | null, twin: TwinStatusWire): UnitReport {
   const k = u.kpis;
   const values = kpiValues(k);
   const b = u.building;
@@ -34,6 +34,7 @@ export function unitReportOf(u: EvaluatedUnit, head: { period: ReportPeriod; pop
     comfortByHour: k.comfort.byHourOfDay.map((h) => ({ hour: h.hourOfDay, coveredH: h.coveredH, hoursBelow: h.hoursBelow, degreeHoursBelowKh: h.degreeHoursBelowKh })),
     notEvaluable: notEvaluableReasons(k, { boundary: expected?.boundary ?? 'h2', minCoveragePct: 0, minHeatKWh: 0 }).map((r) => ({ code: r.code, detail: r.detail })),
     expectedVsActual: expected,
+    expectedVsActualStatus: twin,
     warnings: [...k.warnings],
   };
 }

@@ -7,6 +7,7 @@ import type { EvaluatedUnit } from '../../analytics/fleet-eval/evaluated-unit.js
 import type { ExpectedVsActual } from '../../analytics/fleet-eval/expected-vs-actual.js';
 import { KPI_CATALOGUE, type KpiKey } from '../../analytics/fleet-eval/kpi-catalogue.js';
 import type { UnitKpis } from '../../analytics/unit-kpis/index.js';
+import { notesZh } from './notes.js';
 import { BOUNDARY_DEFINITIONS, SEASON_KPI_KEYS, type ExpectedVsActualWire, type FleetRow, type KpiColumn, type SeasonKpiKey } from '../../contract/season-report.js';
 
 // The contract's KPI keys and the catalogue's are the same set (a compile-time check both ways).
@@ -76,6 +77,7 @@ export function expectedWire(r: ExpectedVsActual, cached: boolean): ExpectedVsAc
     gap: r.gap === null ? null : { ...r.gap },
     causes: r.causes.map((c) => ({ code: c.code, text: c.text, evidence: c.evidence.map((x) => ({ ...x })), estimatedSpfLoss: c.estimatedSpfLoss, boundary: c.boundary })),
     warnings: [...r.warnings],
+    warningsZh: notesZh(r.warnings),
     cached,
   };
 }

@@ -56,6 +56,19 @@ export function runKpiDayStoreContract(name: string, newStore: () => Promise<Kpi
       expect((await store.kpiDays.queryKpiDays({ unitIds: ['a', 'b'], fromDay: DAY, toDay: DAY + 3 })).map((d) => [d.unitId, d.day - DAY])).toEqual([['a', 0], ['a', 2], ['b', 0]]);
     });
 
+    it('a bounded refresh rebuilds at most maxUnitDays, oldest day first, and only days before beforeDay when given', async () => {
+      const { store } = await open();
+      // Minutes 60..90 of each day: no neighbouring day is marked. Units a, b, c on day 0; a, b on day 1; a on day 2.
+      await store.telemetry.append([...['a', 'b', 'c'].flatMap((u) => minuteRows(u, 60, 90)), ...['a', 'b'].flatMap((u) => minuteRows(u, 1440 + 60, 1440 + 90)), ...minuteRows('a', 2880 + 60, 2880 + 90)]);
+      expect(await store.kpiDays.refreshKpiDays({ maxUnitDays: 2 })).toBe(2); // a and b of day 0
+      expect(await store.kpiDays.refreshKpiDays({ maxUnitDays: 2, beforeDay: DAY + 1 })).toBe(1); // c of day 0; fewer than asked: none left before day 1
+      expect(await store.kpiDays.refreshKpiDays({ maxUnitDays: 2, beforeDay: DAY + 1 })).toBe(0);
+      expect(await store.kpiDays.refreshKpiDays({ maxUnitDays: 5 })).toBe(3); // day 1 (a, b) and day 2 (a)
+      expect(await store.kpiDays.refreshKpiDays()).toBe(0);
+      expect((await store.kpiDays.queryKpiDays({ unitIds: ['a', 'b', 'c'], fromDay: DAY, toDay: DAY + 3 })).map((d) => [d.unitId, d.day - DAY, d.stats.readings_n]))
+        .toEqual([['a', 0, 30], ['a', 1, 30], ['a', 2, 30], ['b', 0, 30], ['b', 1, 30], ['c', 0, 30]]);
+    });
+
     it('keeps the aggregates across a reopen', async () => {
       const handle = await open();
       if (!handle.reopen) return;

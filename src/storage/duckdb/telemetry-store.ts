@@ -1,6 +1,6 @@
 /** DuckDB adapter of the TelemetryStore port. Writes go through one connection, reads through another. */
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { KpiDayQuery, KpiDayStore } from '../../app/ports/kpi-day-store.js';
+import type { KpiDayQuery, KpiDayRefreshLimit, KpiDayStore } from '../../app/ports/kpi-day-store.js';
 import type { AppendResult, DeadLetter, RawQuery, RollupQuery, RollupRow, TelemetryStore } from '../../app/ports/telemetry-store.js';
 import type { Reading } from '../../domain/telemetry-channels.js';
 import { channelColumnList } from './channel-columns.js';
@@ -8,7 +8,7 @@ import { readKpiDays, refreshKpiDays } from './kpi-day.js';
 import { rowToReading } from './reading-rows.js';
 import { readRollups, refreshDirtyRollups } from './rollups.js';
 import type { Row, SerialConnection, SqlRunner } from './serial-connection.js';
-import { toNumber, toStringOrNull } from './sql-values.js';
+import { intLiteral, toNumber, toStringOrNull } from './sql-values.js';
 import { GroupCommitWriter, STAGE_DDL } from './telemetry-writer.js';
 import { TelemetryWriteState } from './write-state.js';
 
@@ -57,6 +57,22 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
     const buckets = rollupsMaybeDirty ? await refreshDirtyRollups(db) : 0;
     return { buckets, days: await refreshKpiDays(db, undefined, only) };
   };
+  // A bounded refresh (background upkeep): the oldest dirty day's units, day after day, until the budget is spent.
+  const refreshBounded = async (db: SqlRunner, limit: KpiDayRefreshLimit) => {
+    const buckets = rollupsMaybeDirty ? await refreshDirtyRollups(db) : 0;
+    const before = limit.beforeDay === undefined ? '' : ` WHERE day < ${intLiteral(limit.beforeDay)}`;
+    let days = 0;
+    while (days < limit.maxUnitDays) {
+      const [first] = await db.all(`SELECT min(day) AS d FROM kpi_dirty${before}`);
+      if (first?.d === null || first?.d === undefined) break;
+      const day = toNumber(first.d);
+      const units = (await db.all(`SELECT DISTINCT unit_id FROM kpi_dirty WHERE day = ${intLiteral(day)} ORDER BY unit_id LIMIT ${intLiteral(limit.maxUnitDays - days)}`)).map((r) => String(r.unit_id));
+      const n = await refreshKpiDays(db, undefined, { unitIds: units, fromDay: day, toDay: day + 1 });
+      if (n === 0) break;
+      days += n;
+    }
+    return { buckets, days };
+  };
   // The timer's refresh only marks dirty unit-days: the day rebuild is still too slow to run on every tick
   // (docs/analytics/season-report.md), so it runs on `refreshKpiDays()` and before `queryKpiDays`.
   const refresh = (): Promise<number> => writer.transaction((db) => (rollupsMaybeDirty ? refreshDirtyRollups(db) : Promise.resolve(0)), refreshed);
@@ -86,7 +102,8 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
 
     refreshRollups: refresh,
 
-    refreshKpiDays: () => writer.transaction(refreshBoth, refreshed).then((r) => r.days),
+    refreshKpiDays: (limit?: KpiDayRefreshLimit) =>
+      writer.transaction((db) => (limit ? refreshBounded(db, limit) : refreshBoth(db)), refreshed).then((r) => r.days),
 
     queryKpiDays: (q: KpiDayQuery) =>
       writer.transaction(async (db) => {

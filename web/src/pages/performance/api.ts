@@ -26,6 +26,7 @@ export type {
   ReportPeriod,
   SeasonKpiKey,
   ShortfallRankingWire,
+  TwinStatusWire,
   UnitReport,
 } from '../../../../src/contract/season-report.js';
 

@@ -1,7 +1,7 @@
-import { Alert, Card, Col, Empty, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, List, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber } from '../../format/format.js';
-import type { ExpectedVsActualWire } from './api.js';
+import type { ExpectedVsActualWire, TwinStatusWire } from './api.js';
 import { evidenceLabel } from './evidence-label.js';
 import { BoundaryTag, CodeTag, KpiValue } from './kpi-labels.js';
 
@@ -26,9 +26,19 @@ function lines(e: ExpectedVsActualWire): Line[] {
 }
 
 /** What the digital twin says the unit should have achieved in the same weather, the gap, and the likely causes with their evidence. */
-export function ExpectedVsActualCard({ eva }: { eva: ExpectedVsActualWire | null }) {
+export function ExpectedVsActualCard({ eva, status }: { eva: ExpectedVsActualWire | null; status?: TwinStatusWire }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  if (!eva && status?.state === 'computing') {
+    return (
+      <Card size="small" title={t('eva.title')} data-testid="unit-eva" data-status="computing">
+        <Flex gap={12} align="center" data-testid="unit-eva-computing">
+          <Spin />
+          <Typography.Text type="secondary">{status.queuedAhead > 0 ? t('eva.computingQueued', { ahead: status.queuedAhead }) : t('eva.computing')}</Typography.Text>
+        </Flex>
+      </Card>
+    );
+  }
   if (!eva) {
     return (
       <Card size="small" title={t('eva.title')} data-testid="unit-eva">
@@ -87,7 +97,7 @@ export function ExpectedVsActualCard({ eva }: { eva: ExpectedVsActualWire | null
               </List.Item>
             )}
           />
-          {eva.warnings.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{eva.warnings.join(' · ')}</Typography.Text>}
+          {eva.warnings.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{(lang === 'en' ? eva.warnings : eva.warningsZh).join(' · ')}</Typography.Text>}
         </Col>
       </Row>
     </Card>

@@ -78,7 +78,7 @@ export function PerformancePage() {
         <PerformanceFilters scope={scope} onChange={(s) => go(s, { page: 1 })} />
       </Card>
       {error && <ApiErrorView error={error} onRetry={reload} />}
-      {data && <ReportContext period={data.period} population={data.population} notes={data.notes} />}
+      {data && <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />}
       <Card
         size="small"
         title={t('perf.tableTitle')}

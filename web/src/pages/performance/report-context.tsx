@@ -7,8 +7,11 @@ import type { Population, ReportPeriod } from './api.js';
  * The period and population every figure below was computed over, in words; a period without readings
  * says so plainly instead of showing an empty table.
  */
-export function ReportContext({ period, population, notes }: { period: ReportPeriod; population: Population; notes?: string[] }) {
+export function ReportContext({ period, population, notes: notesEn, notesZh }: { period: ReportPeriod; population: Population; notes?: string[]; notesZh?: string[] }) {
   const { t, i18n } = useTranslation();
+  // The server words its notes in both languages; a note it has no Chinese for stays English.
+  const zh = i18n.language !== 'en' && notesZh !== undefined && notesZh.length === (notesEn ?? []).length;
+  const notes = zh ? notesZh : notesEn;
   const noData = population.unitsWithData === 0;
   return (
     <Flex vertical gap={6} data-testid="report-context">
@@ -28,8 +31,8 @@ export function ReportContext({ period, population, notes }: { period: ReportPer
         </span>
       </Flex>
       {noData && <Alert type="info" showIcon data-testid="no-data" title={t('perf.noDataInPeriod', { period: period.label })} />}
-      {/* The server writes its notes in English: inline in English, behind an icon otherwise. */}
-      {notes && notes.length > 0 && (i18n.language === 'en' ? (
+      {/* Notes in the page's language inline; English notes on a Chinese page (an older server) behind an icon. */}
+      {notes && notes.length > 0 && (i18n.language === 'en' || zh ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="report-notes">
           {t('perf.notes')}: {notes.join(' · ')}
         </Typography.Text>

@@ -10,6 +10,7 @@ import { navigate, useLocation } from '../../router/router.js';
 import { apiPath, BOUNDARY_KEYS, type BoundaryKey, type UnitReport } from './api.js';
 import { ComfortByHour } from './comfort-by-hour.js';
 import { ExpectedVsActualCard } from './expected-vs-actual-card.js';
+import { useRefreshWhileComputing } from './use-refresh-while-computing.js';
 import { PeriodPicker } from './period-picker.js';
 import { ReportContext } from './report-context.js';
 import { scopeQuery, type Scope } from './scope.js';
@@ -28,6 +29,8 @@ export function UnitPerformancePage({ unitId }: { unitId: string }) {
   const period: Scope = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   const boundary: BoundaryKey = isBoundary(params.get('boundary')) ? (params.get('boundary') as BoundaryKey) : 'h2';
   const { data, error, loading, reload } = useApi<UnitReport>(`${apiPath('unit', unitId)}${query({ ...period, boundary })}`);
+  // The twin's expectation comes from the server's worker thread: the page asks again until it is there.
+  useRefreshWhileComputing(data, data?.expectedVsActualStatus.retryAfterMs ?? null, reload);
   const go = (p: Scope, b: BoundaryKey): void =>
     navigate(`/performance/units/${encodeURIComponent(unitId)}${scopeQuery({ from: p.from, to: p.to }, { boundary: b === 'h2' ? undefined : b })}`);
 
@@ -65,11 +68,11 @@ export function UnitPerformancePage({ unitId }: { unitId: string }) {
               <Segmented<BoundaryKey> value={boundary} onChange={(b) => go(period, b)} options={BOUNDARY_KEYS.map((b) => ({ value: b, label: b.toUpperCase() }))} data-testid="unit-eva-boundary" />
             </Flex>
           </Flex>
-          <ReportContext period={data.period} population={data.population} notes={data.notes} />
+          <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />
         </Flex>
       </Card>
       <UnitBoundaries boundaries={data.boundaries} />
-      <ExpectedVsActualCard eva={data.expectedVsActual} />
+      <ExpectedVsActualCard eva={data.expectedVsActual} status={data.expectedVsActualStatus} />
       <UnitFigures figures={data.figures} />
       <ComfortByHour hours={data.comfortByHour} />
       <UnitDataQuality report={data} />

@@ -23,7 +23,7 @@ export function AfterSalesTab({ scope, groupBy }: { scope: Scope; groupBy: Group
       {error && <ApiErrorView error={error} onRetry={reload} />}
       {data && f && (
         <>
-          <ReportContext period={data.period} population={data.population} notes={data.notes} />
+          <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />
           <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} title={t('afterSales.fleet')} data-testid="after-sales-fleet">
             <Descriptions.Item label={t('afterSales.units')}>{f.units}</Descriptions.Item>
             <Descriptions.Item label={t('afterSales.faultEvents')}>{f.faultEvents}</Descriptions.Item>

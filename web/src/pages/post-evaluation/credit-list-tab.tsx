@@ -82,10 +82,10 @@ export function CreditListTab({ scope, canEditRules }: { scope: Scope; canEditRu
   const { t } = useTranslation();
   const [rules, setRules] = useState<CreditRuleWire[] | null>(null);
   const { data, error, loading } = useCreditList(scope, rules);
-  // Words from the rule itself where the dashboard knows it (the regulator's own); the server's text otherwise.
+  // Words from the rule itself, in the page's language: the regulator's own, or the one the server applied.
   const wordsFor = (o: Outcome, i: number): string => {
     const own = rules && !error ? rules : null;
-    const r = own?.find((x, j) => (x.id ?? `rule-${j + 1}`) === o.ruleId) ?? own?.[i];
+    const r = own?.find((x, j) => (x.id ?? `rule-${j + 1}`) === o.ruleId) ?? own?.[i] ?? o.rule;
     return r ? ruleWords(r, t) : o.ruleText;
   };
 
@@ -97,7 +97,7 @@ export function CreditListTab({ scope, canEditRules }: { scope: Scope; canEditRu
           {loading && !data && <Loading />}
           {data && (
             <>
-              <ReportContext period={data.period} population={data.population} notes={data.notes} />
+              <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />
               <Typography.Text type="secondary" data-testid="credit-source">
                 {rules && !error ? t('credit.sourceOwn') : t('credit.sourceDefault')} <Typography.Text code>{data.rulesSource}</Typography.Text>
               </Typography.Text>

@@ -43,7 +43,7 @@ export function InfluenceTab({ scope, boundary }: { scope: Scope; boundary: Boun
       {loading && !data && <Card loading size="small" />}
       {data && m && (
         <>
-          <ReportContext period={data.period} population={data.population} notes={data.notes} />
+          <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />
           <Descriptions size="small" column={{ xs: 2, md: 3, xl: 6 }} bordered data-testid="influence-model">
             <Descriptions.Item label={t('influence.response')}>SPF <BoundaryTag boundary={data.boundary} /></Descriptions.Item>
             <Descriptions.Item label="n">{m.n}</Descriptions.Item>

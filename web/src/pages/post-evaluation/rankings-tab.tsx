@@ -33,7 +33,7 @@ export function RankingsTab({ scope, boundary, groupBy, onGroupBy }: { scope: Sc
         <Space size={4}><Typography.Text type="secondary">{t('rankings.minHeat')}</Typography.Text><InputNumber<number> min={0} style={{ width: 110 }} value={minHeatKWh} onChange={(v) => v !== null && setMinHeat(v)} suffix="kWh" /></Space>
       </Flex>
       {error && <ApiErrorView error={error} onRetry={reload} />}
-      {data && <ReportContext period={data.period} population={data.population} notes={data.notes} />}
+      {data && <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />}
       {data && (
         <Typography.Text type="secondary" data-testid="rankings-rules">
           {t('rankings.rulesInWords', { minUnits, minCoveragePct, minHeatKWh, boundary: boundary.toUpperCase() })} · {t('rankings.evaluation', { units: data.evaluation.units, eligible: data.evaluation.eligibleUnits, groups: data.evaluation.groups })}

@@ -1,5 +1,6 @@
-import { Alert, Button, Collapse, Flex, Space, Table, Typography } from 'antd';
+import { Alert, Collapse, Flex, Progress, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRefreshWhileComputing } from '../performance/use-refresh-while-computing.js';
 import { useApi } from '../../api/use-api.js';
 import { ApiErrorView } from '../../components/api-error.js';
 import { fmtNumber } from '../../format/format.js';
@@ -17,23 +18,31 @@ export function ShortfallTab({ scope, boundary }: { scope: Scope; boundary: Boun
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { data, error, loading, reload } = useApi<ShortfallRankingWire>(`${apiPath('expectedVsActual')}${scopeQuery(scope, { boundary })}`);
+  // The twin runs in the server's worker thread: ask again until every unit is in, the table filling in meanwhile.
+  useRefreshWhileComputing(data, data?.twin.retryAfterMs ?? null, reload);
+  const twin = data?.twin;
   const unitLink = (id: string) => unitPerformancePath(id, scopeQuery({ from: scope.from, to: scope.to }, { boundary: boundary === 'h2' ? undefined : boundary }));
   return (
     <Flex vertical gap={12} data-testid="shortfall-tab">
       {error && <ApiErrorView error={error} onRetry={reload} />}
-      {data && <ReportContext period={data.period} population={data.population} notes={data.notes} />}
-      {data && data.notComputed.length > 0 && (
+      {data && <ReportContext period={data.period} population={data.population} notes={data.notes} notesZh={data.notesZh} />}
+      {twin && twin.state === 'computing' && (
         <Alert
           type="info"
           showIcon
-          data-testid="shortfall-not-computed"
-          title={t('shortfall.notComputed', { count: data.notComputed.length, max: data.twinRuns.maxPerRequest })}
-          action={<Button size="small" onClick={reload}>{t('shortfall.continue')}</Button>}
+          data-testid="shortfall-computing"
+          data-done={twin.done}
+          data-total={twin.total}
+          title={t('shortfall.computing', { done: twin.done, total: twin.total })}
+          description={<Progress percent={twin.total > 0 ? Math.floor((100 * twin.done) / twin.total) : 0} size="small" status="active" />}
         />
+      )}
+      {twin && twin.failedUnits.length > 0 && (
+        <Alert type="warning" showIcon data-testid="shortfall-failed" title={t('shortfall.failed', { units: twin.failedUnits.join(', ') })} />
       )}
       <Typography.Text type="secondary">
         {t('shortfall.explain')} <BoundaryTag boundary={boundary} />
-        {data && ` · ${t('shortfall.twinRuns', { computed: data.twinRuns.computed, cached: data.twinRuns.fromCache })}`}
+        {twin && ` · ${t('shortfall.twinRuns', { done: twin.done, total: twin.total, cached: twin.fromCache })}`}
       </Typography.Text>
       <Table<Ranked>
         size="small"
