@@ -63,7 +63,7 @@ export const fillSql = (presence: PresenceByChannel): string | null => {
  * The value a slot without its own measurement takes from this row (the row itself, or the gap slots after it).
  * Rows are unique per slot, so 15 rows back/ahead cover the 15-slot limit; a farther hit fails `nb − la ≤ 15`.
  */
-const extended = (k: ChannelKey, presence: PresenceByChannel): string => {
+export const extended = (k: ChannelKey, presence: PresenceByChannel): string => {
   if (presence[k] === 'absent') return 'NULL::DOUBLE';
   if (presence[k] === 'full') return `s.m_${col(k)}`; // gap rows exist only between readings ≤ 15 slots apart
   return `CASE WHEN f.nb_${col(k)} - f.lb_${col(k)}.s <= ${BRIDGE} THEN f.lb_${col(k)}.v END`;

@@ -58,31 +58,37 @@ const STATE: Record<string, string> = {
 const fault = (r: 'u' | 'c') =>
   `(coalesce(${STATE[`cy_${r}`]} = 1 AND abs(${heat}) < 1 AND ${sup} - ${ret} > ${P.heatFaultMinDeltaTK} AND ${sup} > ${P.heatFaultMinFlowC}
     AND NOT coalesce(${v('defrost')} >= 0.5, false), false))::INTEGER`;
-const ISLANDS = { cy_on: 'cy_on', cy_u: 'cy_u', cy_c: 'cy_c', ft_u: 'ft_u', ft_c: 'ft_c' } as const;
+const ISLANDS = ['cy_on', 'cy_u', 'cy_c', 'ft_u', 'ft_c', 'df_flag', 'df_neg'] as const;
 
 /**
- * Stage 4: states and window pass 2 per unit and local day. The neighbours' states travel in one STRUCT through one
- * `lag` and one `lead` (adjacent slots only); islands are numbered in kd_runs on the "on" slots alone.
+ * Stage 4 (a SELECT, never materialised: writing ~110 columns per slot cost more than computing them, and each
+ * consumer reads only its columns): the grid with local day, slot of day and the per-slot states.
  */
-export const pass2Sql = (gridSelect: string, presence: PresenceByChannel): string => {
-  const w = 'OVER (PARTITION BY unit_id, day ORDER BY slot)';
-  const cum = 'OVER (PARTITION BY unit_id, day ORDER BY slot ROWS UNBOUNDED PRECEDING)';
-  const names = Object.keys(STATE);
+export const pass2Select = (gridSelect: string): string => {
   const states = Object.entries(STATE).map(([n, e]) => `${e} AS ${n}`);
+  return `(SELECT *, ${states.join(', ')}, ${fault('u')} AS ft_u, ${fault('c')} AS ft_c FROM (
+    SELECT *, (slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} AS day, (slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS sod FROM (${gridSelect})))`;
+};
+
+/**
+ * Stage 5 (`kd_st`, the only window over every slot, on narrow rows): the neighbours' states (one `lag` and one
+ * `lead` of a STRUCT, adjacent slots only); for registers read in some slots only (partial), their columns and, per
+ * power channel, the count, Σ P·d and Σ max(P,0)·d of the day's slots before this one (kpi-day-regs-sql.ts).
+ */
+export const statesSql = (p2: string, presence: PresenceByChannel): string => {
+  const w = 'OVER (PARTITION BY unit_id, day ORDER BY slot)';
+  const before = 'OVER (PARTITION BY unit_id, day ORDER BY slot ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)';
+  const names = Object.keys(STATE);
   const packed = `{'slot': slot, ${names.map((n) => `'${n}': ${n}`).join(', ')}}`;
   const prevNext = names.map((n) => `CASE WHEN pv_.slot = slot - 1 THEN pv_.${n} ELSE -1 END AS prev_${n}, CASE WHEN nx_.slot = slot + 1 THEN nx_.${n} ELSE -1 END AS next_${n}`);
-  // Register segment key: 0 before the day's first reading, else increasing with each reading. A register read in
-  // every slot with a reading keys by the slot of that reading (the grid row's source), with no window at all.
-  const segs = REG_KEYS.map((k) => {
-    if (presence[k] === 'absent') return `0 AS seg_${col(k)}`;
-    if (presence[k] === 'full') return `CASE WHEN (src_slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} = day THEN src_slot ELSE 0 END AS seg_${col(k)}`;
-    return `count(CASE WHEN st_${col(k)} = 1 THEN 1 END) ${cum} AS seg_${col(k)}`;
-  });
-  return `CREATE OR REPLACE TEMP TABLE kd_p2 AS SELECT * EXCLUDE (pv_, nx_), ${prevNext.join(', ')} FROM (
-    SELECT *, lag(${packed}) ${w} AS pv_, lead(${packed}) ${w} AS nx_, ${segs.join(', ')} FROM (
-      SELECT *, (slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} AS day, (slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS sod, ${states.join(', ')},
-        ${fault('u')} AS ft_u, ${fault('c')} AS ft_c
-      FROM (${gridSelect})))`;
+  const partial = REGISTERS.filter((r) => presence[REGISTER_CHANNELS[r].register] === 'partial');
+  const regCols = partial.flatMap((r) => { const k = REGISTER_CHANNELS[r].register; return [`st_${col(k)}`, `f_${col(k)}`, v(k)]; });
+  const prefix = [...new Set(partial.map((r) => REGISTER_CHANNELS[r].power))].flatMap((k) => [`count(${v(k)}) ${before} AS pc_${col(k)}`,
+    `coalesce(sum(${v(k)} * ${D}) ${before}, 0) AS ps_${col(k)}`, `coalesce(sum(CASE WHEN ${v(k)} > 0 THEN ${v(k)} * ${D} END) ${before}, 0) AS pp_${col(k)}`]);
+  return `CREATE OR REPLACE TEMP TABLE kd_st AS SELECT * EXCLUDE (pv_, nx_), ${prevNext.join(', ')} FROM (
+    SELECT ${['unit_id', 'day', 'slot', 'sod', ...names, 'ft_u', 'ft_c', `${elec.u} AS e_u`, `${elec.c} AS e_c`, ...regCols,
+      `lag(${packed}) ${w} AS pv_`, `lead(${packed}) ${w} AS nx_`, ...prefix].join(', ')}
+    FROM ${p2})`;
 };
 
 const sumIf = (cond: string, value: string) => `coalesce(sum(CASE WHEN ${cond} THEN ${value} END), 0)`;
@@ -128,11 +134,11 @@ function sumExpressions(): Record<string, string> {
   e.neg_ws = sumIf(`${heat} < 0`, `-${heat} * ${D}`); e.pos_ws = sumIf(`${heat} >= 0`, `${heat} * ${D}`);
   for (const f of DEFROST_VARIANTS) {
     const on = `df_${f} = 1`;
-    e[`df_${f}_ep`] = sumIf(`${on} AND prev_df_${f} <> 1`, '1'); e[`df_${f}_s`] = sumIf(on, `${D}`);
+    e[`df_${f}_s`] = sumIf(on, `${D}`);
     e[`df_${f}_first`] = `coalesce(max(CASE WHEN sod = 0 AND ${on} THEN 1 END), 0)`; e[`df_${f}_last`] = `coalesce(max(CASE WHEN sod = ${LAST} AND ${on} THEN 1 END), 0)`;
   }
   for (const c of CYCLE_VARIANTS) {
-    e[`cy_${c}_starts`] = sumIf(`cy_${c} = 1 AND prev_cy_${c} = 0`, '1'); e[`cy_${c}_run_s`] = sumIf(`cy_${c} = 1`, `${D}`);
+    e[`cy_${c}_run_s`] = sumIf(`cy_${c} = 1`, `${D}`);
     e[`cy_${c}_first`] = `coalesce(max(CASE WHEN sod = 0 THEN cy_${c} END), -1)`; e[`cy_${c}_last`] = `coalesce(max(CASE WHEN sod = ${LAST} THEN cy_${c} END), -1)`;
   }
   const indoor = v('indoorTempC');
@@ -153,22 +159,26 @@ function sumExpressions(): Record<string, string> {
   return e;
 }
 
-export const sumsSql = (): string => {
+export const sumsSql = (p2: string): string => {
   const e = sumExpressions();
   return `CREATE OR REPLACE TEMP TABLE kd_sums AS SELECT unit_id, day, ${Object.entries(e).map(([n, x]) => `${x} AS ${n}`).join(', ')}
-    FROM temp.kd_p2 GROUP BY unit_id, day`;
+    FROM ${p2} GROUP BY unit_id, day`;
 };
 
-/** Islands of consecutive "on" slots per variant: cycles (on-times) and heat-meter fault runs. */
+/**
+ * Islands of consecutive "on" slots per variant, numbered on the narrow "on" rows of `kd_st` alone (slot − row_number):
+ * cycles (starts = islands after an "off" slot; on-times), defrost episodes, heat-meter fault runs.
+ */
 export const runsSql = (): string => {
-  const piece = (n: keyof typeof ISLANDS) => {
+  const piece = (n: (typeof ISLANDS)[number]) => {
     const isFault = n.startsWith('ft_');
-    const elecW = isFault ? elec[n.slice(3) as 'u' | 'c'] : '0';
+    const elecW = isFault ? `e_${n.slice(3)}` : '0';
     const before = isFault ? '-1' : `prev_${n}`;
     const after = isFault ? '-1' : `next_${n}`;
     return `SELECT unit_id, day, '${n}' AS v, min(sod) AS s0, max(sod) AS s1, count(*) AS n, coalesce(sum(${elecW} * ${D}), 0) AS elec_ws,
       arg_min(${before}, slot) AS bef, arg_max(${after}, slot) AS aft
-      FROM (SELECT *, slot - row_number() OVER (PARTITION BY unit_id, day ORDER BY slot) AS grp FROM temp.kd_p2 WHERE ${n} = 1) GROUP BY unit_id, day, grp`;
+      FROM (SELECT unit_id, day, slot, sod, ${elecW === '0' ? '' : `${elecW}, `}${isFault ? '' : `prev_${n}, next_${n}, `}slot - row_number() OVER (PARTITION BY unit_id, day ORDER BY slot) AS grp
+        FROM temp.kd_st WHERE ${n} = 1) GROUP BY unit_id, day, grp`;
   };
   const agg: string[] = [];
   const interior = (n: string) => `v = '${n}' AND s0 > 0 AND s1 < ${LAST}`;
@@ -176,7 +186,7 @@ export const runsSql = (): string => {
     const n = `cy_${c}`;
     const complete = `${interior(n)} AND bef = 0 AND aft = 0`;
     agg.push(
-      `count(*) FILTER (WHERE ${complete}) AS ${n}_complete`, `count(*) FILTER (WHERE ${complete} AND n * ${D} < ${P.shortCycleMaxOnS}) AS ${n}_short`,
+      `count(*) FILTER (WHERE v = '${n}' AND bef = 0) AS ${n}_starts`, `count(*) FILTER (WHERE ${complete}) AS ${n}_complete`, `count(*) FILTER (WHERE ${complete} AND n * ${D} < ${P.shortCycleMaxOnS}) AS ${n}_short`,
       `coalesce(list(n::INTEGER ORDER BY s0) FILTER (WHERE ${complete}), []::INTEGER[]) AS ${n}_ontimes`,
       `coalesce(max(n) FILTER (WHERE v = '${n}' AND s0 = 0), 0) AS ${n}_lead_n`, `coalesce(max(aft) FILTER (WHERE v = '${n}' AND s0 = 0), -1) AS ${n}_lead_aft`,
       `coalesce(max(n) FILTER (WHERE v = '${n}' AND s1 = ${LAST} AND s0 > 0), 0) AS ${n}_tail_n`,
@@ -194,47 +204,16 @@ export const runsSql = (): string => {
       `coalesce(max(elec_ws) FILTER (WHERE v = '${n}' AND s1 = ${LAST} AND s0 > 0), 0) AS ${n}_tail_elec_ws`,
     );
   }
-  const pieces = (Object.keys(ISLANDS) as (keyof typeof ISLANDS)[]).map(piece).join(' UNION ALL ');
+  for (const f of DEFROST_VARIANTS) agg.push(`count(*) FILTER (WHERE v = 'df_${f}') AS df_${f}_ep`);
+  const pieces = ISLANDS.map(piece).join(' UNION ALL ');
   return `CREATE OR REPLACE TEMP TABLE kd_runs AS SELECT unit_id, day, ${agg.join(', ')} FROM (${pieces}) GROUP BY unit_id, day`;
-};
-
-/** Register readings within the day: consecutive pairs, covered when the power channel holds every slot between them. */
-export const regsSql = (): string => {
-  const segs = REGISTERS.map((r) => {
-    const { register, power } = REGISTER_CHANNELS[r];
-    const seg = `seg_${col(register)}`;
-    return `SELECT unit_id, day, '${r}' AS r, ${seg} AS seg, min(sod) AS rs, arg_min(f_${col(register)}, slot) AS rf, arg_min(${v(register)}, slot) AS rl,
-      count(${v(power)}) AS pn, coalesce(sum(${v(power)} * ${D}), 0) AS net, coalesce(sum(CASE WHEN ${v(power)} > 0 THEN ${v(power)} * ${D} END), 0) AS pos
-      FROM temp.kd_p2 GROUP BY unit_id, day, ${seg}`;
-  }).join(' UNION ALL ');
-  const w = 'OVER (PARTITION BY unit_id, day, r ORDER BY seg)';
-  const withNext = `SELECT *, lead(rs) ${w} AS next_rs, lead(rf) ${w} AS next_rf FROM (${segs})`;
-  const agg = REGISTERS.flatMap((r) => {
-    const is = `r = '${r}' AND seg > 0`;
-    const lead = `r = '${r}' AND seg = 0`;
-    const covered = `${is} AND next_rs IS NOT NULL AND pn = next_rs - rs`;
-    return [
-      `count(*) FILTER (WHERE ${is}) AS rg_${r}_n`,
-      `coalesce(arg_min(rf, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_first_v`, `coalesce(arg_min(rs, seg) FILTER (WHERE ${is}), ${SLOTS_PER_DAY}) AS rg_${r}_first_sod`,
-      `coalesce(arg_max(rl, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_last_v`, `coalesce(arg_max(rs, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_last_sod`,
-      `coalesce(max(CASE WHEN ${is} AND (next_rf < rl OR rl < rf) THEN 1 ELSE 0 END), 0) AS rg_${r}_back`,
-      `count(*) FILTER (WHERE ${covered}) + count(*) FILTER (WHERE ${is} AND rl <> rf) AS rg_${r}_pairs`,
-      `coalesce(sum(next_rf - rl) FILTER (WHERE ${covered}), 0) + coalesce(sum(rl - rf) FILTER (WHERE ${is}), 0) AS rg_${r}_dreg`,
-      `coalesce(sum(net) FILTER (WHERE ${covered}), 0) AS rg_${r}_net_ws`, `coalesce(sum(pos) FILTER (WHERE ${covered}), 0) AS rg_${r}_pos_ws`,
-      // Lead: the slots before the day's first reading (the whole day without one); tail: the last segment.
-      `coalesce(max(net) FILTER (WHERE ${lead}), 0) AS rg_${r}_lead_net_ws`, `coalesce(max(pos) FILTER (WHERE ${lead}), 0) AS rg_${r}_lead_pos_ws`,
-      `coalesce(max(pn) FILTER (WHERE ${lead}), 0) AS rg_${r}_lead_pn`,
-      `coalesce(arg_max(net, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_tail_net_ws`, `coalesce(arg_max(pos, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_tail_pos_ws`,
-      `coalesce(arg_max(pn, seg) FILTER (WHERE ${is}), 0) AS rg_${r}_tail_pn`,
-    ];
-  });
-  return `CREATE OR REPLACE TEMP TABLE kd_regs AS SELECT unit_id, day, ${agg.join(', ')} FROM (${withNext}) GROUP BY unit_id, day`;
 };
 
 /** Final row: sums ⋈ runs ⋈ registers; a day without runs or register readings gets the neutral values. */
 export const insertSql = (): string => {
-  const runCols = new Set([...CYCLE_VARIANTS.flatMap((c) => ['complete', 'short', 'lead_n', 'lead_aft', 'tail_n', 'tail_bef'].map((x) => `cy_${c}_${x}`)),
-    ...RUN_VARIANTS.flatMap((r) => ['ep', 's', 'elec_ws', 'lead_n', 'lead_elec_ws', 'tail_n', 'tail_elec_ws'].map((x) => `ft_${r}_${x}`))]);
+  const runCols = new Set([...CYCLE_VARIANTS.flatMap((c) => ['starts', 'complete', 'short', 'lead_n', 'lead_aft', 'tail_n', 'tail_bef'].map((x) => `cy_${c}_${x}`)),
+    ...RUN_VARIANTS.flatMap((r) => ['ep', 's', 'elec_ws', 'lead_n', 'lead_elec_ws', 'tail_n', 'tail_elec_ws'].map((x) => `ft_${r}_${x}`)),
+    ...DEFROST_VARIANTS.map((f) => `df_${f}_ep`)]);
   const neutral = (s: string) => (s.endsWith('_aft') || s.endsWith('_bef') ? -1 : 0);
   const regSimple = new Set(REGISTERS.flatMap((r) => ['n', 'first_v', 'last_v', 'back', 'pairs', 'dreg', 'net_ws', 'pos_ws', 'lead_net_ws', 'lead_pos_ws', 'tail_net_ws', 'tail_pos_ws']
     .map((x) => `rg_${r}_${x}`)));

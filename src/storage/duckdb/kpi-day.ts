@@ -7,7 +7,8 @@
 import type { KpiDayQuery } from '../../app/ports/kpi-day-store.js';
 import { CYCLE_VARIANTS, KPI_DAY_BUILD_OPTIONS, KPI_DAY_STATS, MS_PER_DAY, type CycleVariant, type KpiDay } from '../../analytics/season/kpi-day.js';
 import { fillSql, gapSql, gridSelect, presenceFromCounts, presenceSql } from './kpi-day-bridge-sql.js';
-import { insertSql, pass2Sql, regsSql, runsSql, slotSql, sumsSql } from './kpi-day-sql.js';
+import { regsSql } from './kpi-day-regs-sql.js';
+import { insertSql, pass2Select, runsSql, slotSql, statesSql, sumsSql } from './kpi-day-sql.js';
 import type { SqlRunner } from './serial-connection.js';
 import { intLiteral, stringLiteral, toNumber } from './sql-values.js';
 
@@ -29,8 +30,6 @@ export async function markKpiDaysDirty(db: SqlRunner): Promise<void> {
       UNION ALL SELECT unit_id, ${dayExpr('bucket_ms')} + 1 FROM rollup_dirty WHERE ${inDay} >= ${MS_PER_DAY - QUARTER_MS})`);
 }
 
-const STAGES = [sumsSql, runsSql, regsSql, insertSql].map((f) => f());
-
 /** Rebuilds every dirty unit-day, in the caller's transaction; returns the number of unit-days rebuilt. */
 /**
  * Rebuilds dirty unit-days; with `only`, just those of the given units and local days [fromDay, toDay) — the rest stay
@@ -45,12 +44,14 @@ export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UN
   const n = toNumber(stats?.n ?? 0);
   if (n === 0) return 0;
   await db.run('DELETE FROM kpi_day WHERE EXISTS (SELECT 1 FROM temp.kd_all d WHERE d.unit_id = kpi_day.unit_id AND d.day = kpi_day.day)');
-  // Chunks of whole units (a unit's days stay together, so its windows never break at a chunk edge).
-  await db.run(`CREATE OR REPLACE TEMP TABLE kd_chunks AS SELECT unit_id, (sum(days) OVER (ORDER BY unit_id) - 1) // ${intLiteral(chunkUnitDays)} AS chunk
-    FROM (SELECT unit_id, count(*) AS days FROM temp.kd_all GROUP BY unit_id)`);
+  // Chunks of ≤ chunkUnitDays unit-days in (day, unit) order: a chunk spans few days of many units, so its read of
+  // `readings` is selective on ts_ms (zone maps, time-major data); each unit-day is built whole from its own
+  // readings plus 16 minutes on each side, so where a chunk ends does not change any result.
+  await db.run(`CREATE OR REPLACE TEMP TABLE kd_chunks AS SELECT unit_id, day, (row_number() OVER (ORDER BY day, unit_id) - 1) // ${intLiteral(chunkUnitDays)} AS chunk
+    FROM temp.kd_all`);
   const chunks = (await db.all('SELECT DISTINCT chunk FROM temp.kd_chunks ORDER BY chunk')).map((r) => toNumber(r.chunk));
   for (const chunk of chunks) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE kd_days AS SELECT a.unit_id, a.day FROM temp.kd_all a JOIN temp.kd_chunks c USING (unit_id) WHERE c.chunk = ${intLiteral(chunk)}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE kd_days AS SELECT unit_id, day FROM temp.kd_chunks WHERE chunk = ${intLiteral(chunk)}`);
     await db.run(`CREATE OR REPLACE TEMP TABLE kd_range AS SELECT unit_id, min(day)::BIGINT * ${MS_PER_DAY} - ${OFFSET_MS} - ${CONTEXT_MS} AS lo,
       (max(day)::BIGINT + 1) * ${MS_PER_DAY} - ${OFFSET_MS} + ${CONTEXT_MS} AS hi FROM temp.kd_days GROUP BY unit_id`);
     const [b] = await db.all('SELECT min(lo) AS lo, max(hi) AS hi FROM temp.kd_range');
@@ -60,10 +61,10 @@ export async function refreshKpiDays(db: SqlRunner, chunkUnitDays = KPI_CHUNK_UN
     await db.run(gapSql());
     const fill = fillSql(presence);
     if (fill !== null) await db.run(fill);
-    await db.run(pass2Sql(gridSelect(presence), presence));
-    for (const sql of STAGES) await db.run(sql);
+    const p2 = pass2Select(gridSelect(presence));
+    for (const sql of [statesSql(p2, presence), sumsSql(p2), runsSql(), regsSql(p2, presence), insertSql()]) await db.run(sql);
   }
-  for (const t of ['kd_slot', 'kd_gap', 'kd_lb', 'kd_p2', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
+  for (const t of ['kd_slot', 'kd_gap', 'kd_lb', 'kd_st', 'kd_sums', 'kd_runs', 'kd_regs', 'kd_days', 'kd_range', 'kd_chunks']) await db.run(`DROP TABLE IF EXISTS temp.${t}`);
   await db.run('DELETE FROM kpi_dirty WHERE EXISTS (SELECT 1 FROM temp.kd_all d WHERE d.unit_id = kpi_dirty.unit_id AND d.day = kpi_dirty.day)');
   await db.run('DROP TABLE IF EXISTS temp.kd_all');
   return n;
