@@ -1,8 +1,10 @@
 /**
  * Central control in Debian Chromium against the real platform (in-process, memory-only, demo fleet whose
  * simulated devices obey and acknowledge commands, a share of them never): an operator plans its village for
- * the day, sees the transformer loading against its rating, dispatches, overrides a household and sees the
- * override in the commands list; scope, read-only and household rules; English; no page errors.
+ * the day (with a tariff preset chosen, its verification flag shown), sees the transformer loading against its rating,
+ * dispatches, overrides a household and sees the override in the commands list; acknowledges a never-acknowledging
+ * device's alarm with a note; commits and cancels a demand-response event; scope, read-only and household rules;
+ * English; no page errors.
  * Needs `npm run build:web` first (web/dist) and /usr/bin/chromium (apt-get install chromium).
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
-import type { CommandView, DispatchAlarm, PlanVsActual } from '../../src/contract/commands-api.js';
+import type { CommandView, DispatchAlarmView, PlanSummary, PlanVsActual } from '../../src/contract/commands-api.js';
 import type { DrEventDetail } from '../../src/contract/dr-events.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
 import { startPlatform } from '../../src/main/platform.js';
@@ -123,8 +125,19 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
     expect(own.villages.map((v) => v.id)).toContain(villageId);
     plannedVillageId = villageId!;
 
-    // No plan yet for the day: create the day-ahead plan through the page.
+    // No plan yet for the day: create the day-ahead plan through the page, priced with the Tianjin preset. The
+    // default (Beijing) carries its "unverified" flag; Hebei has no source and cannot be chosen.
     await page.getByTestId('no-plan').waitFor();
+    const picker = page.getByTestId('tariff-picker');
+    await expect.poll(() => picker.getAttribute('data-tariff-id')).toBe('beijing-rural-coal-to-electricity');
+    await expect(picker.getByTestId('tariff-status').first().getAttribute('data-status')).resolves.toBe('unverified');
+    await picker.getByTestId('tariff-info').hover();
+    await expect(page.getByTestId('tariff-details').getByTestId('tariff-note').innerText()).resolves.toContain('NOT verified');
+    await page.getByTestId('tariff-select').click();
+    const tariffMenu = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await expect(tariffMenu.locator('.ant-select-item-option-disabled').innerText()).resolves.toContain('河北煤改电');
+    await tariffMenu.locator('.ant-select-item-option').filter({ hasText: '天津煤改电' }).click();
+    await expect.poll(() => picker.getAttribute('data-tariff-id')).toBe('tianjin-rural-coal-to-electricity');
     await page.getByTestId('create-plan').click();
     await confirmPopover(page);
     const card = page.getByTestId('transformer-card').first();
@@ -138,6 +151,8 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
     expect(await card.getByTestId('loading-chart-box').getAttribute('data-rating-kw')).toBe((Math.max(...tr.capacityW) / 1000).toFixed(1));
     expect(await card.getByTestId('household-table').locator('tbody tr.ant-table-row').count()).toBe(Math.min(10, tr.households.length));
     await expect(page.getByTestId('plan-revisions').innerText()).resolves.toContain('日前计划');
+    const planned = (await api.get<{ items: PlanSummary[] }>(`/dispatch/plans?villageId=${villageId}&day=${day}`)).body.items;
+    expect(planned.map((p) => p.tariffId)).toEqual(planned.map(() => 'tianjin-rural-coal-to-electricity'));
 
     // Dispatch: one schedule upload per planned household shows in the commands table.
     await page.getByTestId('dispatch-plan').click();
@@ -179,12 +194,11 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
     await expect.poll(() => commands.locator('tbody tr.ant-table-row').count()).toBe(1);
   }, STEP_MS);
 
-  it('shows devices that never acknowledge as alarms naming the household', async () => {
+  it('shows devices that never acknowledge as alarms naming the household; the operator acknowledges one with a note', async () => {
     const api = await apiAs('operator');
+    const alarmsNow = async () => (await api.get<{ items: DispatchAlarmView[] }>(`/dispatch/alarms?villageId=${plannedVillageId}`)).body.items.filter((a) => a.kind === 'not-acknowledging');
     // 20 % of the demo devices never answer; with 2 publishes 0.5 s apart they turn not-acknowledging in seconds.
-    await expect
-      .poll(async () => (await api.get<{ items: DispatchAlarm[] }>('/dispatch/alarms')).body.items.filter((a) => a.kind === 'not-acknowledging').length, { timeout: 60_000 })
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await alarmsNow()).length, { timeout: 60_000 }).toBeGreaterThan(0);
     const page = await open('operator');
     await page.goto(`${platform.url}/dispatch`);
     const alarms = page.getByTestId('alarms-table');
@@ -195,6 +209,25 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
     expect(sites.some((s) => text.includes(s.name))).toBe(true);
     // Those commands show as not acknowledging in the commands table.
     await expect.poll(() => page.getByTestId('commands-table').locator('[data-state="not-acknowledging"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // Acknowledge it: a note is required; then who, when and the note stay on the alarm, and the open filter drops it.
+    const alarmId = (await firstRow.getAttribute('data-alarm-id'))!;
+    await firstRow.getByTestId('acknowledge-alarm').click();
+    const ackForm = page.getByTestId('acknowledge-form');
+    await ackForm.waitFor();
+    await ackForm.getByTestId('ack-submit').click();
+    await expect(ackForm.locator('.ant-form-item-explain-error').innerText()).resolves.toBe('必须填写处理说明');
+    await ackForm.getByTestId('ack-note').fill('e2e: gateway unplugged by the household; technician booked');
+    await ackForm.getByTestId('ack-submit').click();
+    await ackForm.waitFor({ state: 'detached' });
+    const acked = alarms.locator(`tr[data-alarm-id="${alarmId}"]`);
+    await expect(acked.getByTestId('alarm-ack-note').innerText()).resolves.toBe('e2e: gateway unplugged by the household; technician booked');
+    const stored = (await alarmsNow()).find((a) => a.id === alarmId);
+    expect(stored?.acknowledgement).toMatchObject({ byUsername: 'operator', note: 'e2e: gateway unplugged by the household; technician booked' });
+    await page.getByTestId('filter-alarm-state').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '未处理' }).click();
+    await expect.poll(() => alarms.locator(`tr[data-alarm-id="${alarmId}"]`).count()).toBe(0);
+    await expect.poll(() => alarms.locator('tbody tr.ant-table-row[data-state="acknowledged"]').count()).toBe(0);
   }, STEP_MS);
 
   it('operator2 sees only its own villages and not the other operator’s plan', async () => {
@@ -277,6 +310,19 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
     // Offer, requested and firm offer, now with the committed power and the expected flexibility (and the delivery once measured).
     await expect.poll(async () => Number(await flex.getAttribute('data-series-count'))).toBe(committed.delivery ? 6 : 5);
     expect(await detail.getByTestId('dr-commit').count()).toBe(0);
+
+    // The grid operator withdraws: cancelling puts the participants back on their pre-event plan and sends it.
+    await detail.getByTestId('dr-cancel-note').fill('e2e: grid operator withdrew the request');
+    await detail.getByTestId('dr-cancel').click();
+    await confirmPopover(page);
+    await expect.poll(() => detail.getByTestId('dr-status').getAttribute('data-status'), { timeout: 60_000 }).toBe('cancelled');
+    const cancelled = (await api.get<DrEventDetail>(`/dr/events/${eventId}`)).body;
+    expect(cancelled.cancellation).toMatchObject({ by: 'operator', note: 'e2e: grid operator withdrew the request' });
+    expect(cancelled.cancellation?.revertedPlanIds.length).toBeGreaterThan(0);
+    await expect(detail.getByTestId('dr-cancellation').innerText()).resolves.toContain('e2e: grid operator withdrew the request');
+    expect(await detail.getByTestId('dr-cancel').count()).toBe(0);
+    const plans = (await api.get<{ items: PlanSummary[] }>(`/dispatch/plans?villageId=${plannedVillageId}`)).body.items;
+    expect(plans.filter((p) => p.reason.startsWith(`cancelled demand response ${eventId}`)).map((p) => p.id).sort()).toEqual([...(cancelled.cancellation?.revertedPlanIds ?? [])].sort());
   }, STEP_MS);
 
   it('raised no uncaught errors in any page', () => {

@@ -58,7 +58,7 @@ export function DemandResponsePage() {
         {events.error ? <ApiErrorView error={events.error} onRetry={events.reload} /> : <DrEventsTable events={list} villageNames={villageNames} loading={events.loading} selectedId={eventId} onSelect={(id) => go({ event: id })} />}
       </Card>
       {eventId && selected && (
-        <DrEventDetailCard key={eventId} eventId={eventId} listedStatus={selected.status} villageName={villageNames.get(selected.villageId) ?? selected.villageId} siteNames={siteNames} canCommit={canCommand} onChanged={events.reload} />
+        <DrEventDetailCard key={eventId} eventId={eventId} listedStatus={selected.status} villageName={villageNames.get(selected.villageId) ?? selected.villageId} siteNames={siteNames} canCommit={canCommand} clockMs={overview.data?.clockMs} onChanged={events.reload} />
       )}
       {eventId && !selected && !events.loading && <Empty description={t('dr.eventNotFound', { id: eventId })} />}
       {canCommand && (

@@ -18,4 +18,5 @@ export const drPaths = {
   create: () => '/dr/events',
   event: (id: string) => `/dr/events/${encodeURIComponent(id)}`,
   commit: (id: string) => `/dr/events/${encodeURIComponent(id)}/commit`,
+  cancel: (id: string) => `/dr/events/${encodeURIComponent(id)}/cancel`,
 };

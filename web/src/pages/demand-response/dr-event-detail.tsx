@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading.js';
 import { fmtNumber } from '../../format/format.js';
 import { Link } from '../../router/link.js';
 import { drPaths, type DrEventDetail } from './dr-api.js';
+import { DrCancel, DrCancellation } from './dr-cancel.js';
 import { DrDirectionTag, DrStatusTag } from './dr-labels.js';
 import { deliveryOption, flexibilityOption } from './dr-option.js';
 
@@ -16,13 +17,15 @@ import { deliveryOption, flexibilityOption } from './dr-option.js';
  * One event: the village's firm offer and its per-slot flexibility, the commitment (with the rebound it
  * causes), and the flexibility delivered per slot against the committed power.
  */
-export function DrEventDetailCard({ eventId, listedStatus, villageName, siteNames, canCommit, onChanged }: {
+export function DrEventDetailCard({ eventId, listedStatus, villageName, siteNames, canCommit, clockMs, onChanged }: {
   eventId: string;
   /** The status the events list shows; when the event has moved on since, the list is refreshed. */
   listedStatus: DrEventDetail['status'];
   villageName: string;
   siteNames: ReadonlyMap<string, string>;
   canCommit: boolean;
+  /** Platform time (epoch ms): an event whose window is over can no longer be cancelled. */
+  clockMs: number | undefined;
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -88,6 +91,10 @@ export function DrEventDetailCard({ eventId, listedStatus, villageName, siteName
         </Flex>
       )}
       {commitError && <ApiErrorView error={commitError} />}
+      {canCommit && (e.status === 'offered' || e.status === 'committed') && (clockMs === undefined || clockMs < e.windowEndMs) && (
+        <DrCancel event={e} onDone={() => { reload(); onChanged(); }} />
+      )}
+      <DrCancellation event={e} />
       <Typography.Title level={5}>{t('dr.flexPerSlot')}</Typography.Title>
       {flexOption && <EChart option={flexOption} height={300} testId="dr-flex-chart" />}
       {e.commitment && (

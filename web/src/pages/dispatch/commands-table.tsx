@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Table, Typography } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.js';
@@ -13,21 +13,22 @@ const LIMIT = 500;
 
 /**
  * Commands to the village's devices, newest first, with their delivery state. An operator override is
- * marked and the plan commands it replaced show as superseded: the override wins until it expires.
+ * marked and the plan commands it replaced show as superseded: the override wins until it expires. The API
+ * filters by village, local day of issue, state and household; the origin is filtered here.
  */
-export function CommandsTable({ siteNames, reloadKey }: { siteNames: ReadonlyMap<string, string>; reloadKey: number }) {
+export function CommandsTable({ villageId, day, siteNames, reloadKey }: { villageId: string; day: string; siteNames: ReadonlyMap<string, string>; reloadKey: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [state, setState] = useState<CommandState>();
   const [origin, setOrigin] = useState<CommandOrigin>();
   const [siteId, setSiteId] = useState<string>();
-  const { data, error, loading, reload } = useApi<{ items: CommandView[] } | CommandView[]>(dispatchPaths.commands({ state, siteId, limit: LIMIT }));
+  const [onDay, setOnDay] = useState(true);
+  const { data, error, loading, reload } = useApi<{ items: CommandView[] } | CommandView[]>(dispatchPaths.commands({ villageId, state, siteId, day: onDay ? day : undefined, limit: LIMIT }));
   useReloadOn(reloadKey, reload);
 
-  // The API filters by site, not by village: keep this village's households only.
   const rows = useMemo(
-    () => itemsOf(data).filter((c) => siteNames.has(c.siteId) && (origin === undefined || c.origin === origin)).sort((a, b) => b.issuedAtMs - a.issuedAtMs),
-    [data, siteNames, origin],
+    () => itemsOf(data).filter((c) => origin === undefined || c.origin === origin).sort((a, b) => b.issuedAtMs - a.issuedAtMs),
+    [data, origin],
   );
   const siteOptions = useMemo(() => [...siteNames].map(([value, label]) => ({ value, label })), [siteNames]);
 
@@ -67,6 +68,7 @@ export function CommandsTable({ siteNames, reloadKey }: { siteNames: ReadonlyMap
           data-testid="filter-site"
           options={siteOptions}
         />
+        <Checkbox checked={onDay} onChange={(e) => setOnDay(e.target.checked)} data-testid="filter-commands-day" style={{ alignSelf: 'center' }}>{t('dispatch.issuedOnDay', { day })}</Checkbox>
         <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>{t('dispatch.commandsHint', { limit: LIMIT })}</Typography.Text>
       </Flex>
       {error && <ApiErrorView error={error} onRetry={reload} />}

@@ -48,7 +48,6 @@ export function DispatchPage() {
   const [overrideSite, setOverrideSite] = useState<string | null>(null);
 
   const siteNames = useMemo(() => new Map((sites.data?.items ?? []).map((s) => [s.id, s.name])), [sites.data]);
-  const transformerIds = useMemo(() => new Set((pva.data?.transformers ?? []).map((tr) => tr.transformerId)), [pva.data]);
   const planList = useMemo(() => itemsOf(plans.data), [plans.data]);
 
   if (overview.loading && !overview.data) return <Loading />;
@@ -78,8 +77,8 @@ export function DispatchPage() {
           <TransformerCard key={tr.transformerId} tr={tr} siteNames={siteNames} canOverride={canCommand} onOverride={(id) => setOverrideSite(id)} />
         ))}
       {planList.length > 0 && <PlanRevisions plans={planList} loading={plans.loading} />}
-      {ready && <CommandsTable siteNames={siteNames} reloadKey={reloadKey} />}
-      {ready && <AlarmsList siteNames={siteNames} transformerIds={transformerIds} reloadKey={reloadKey} />}
+      {ready && <CommandsTable villageId={villageId} day={day} siteNames={siteNames} reloadKey={reloadKey} />}
+      {ready && <AlarmsList villageId={villageId} day={day} siteNames={siteNames} canAcknowledge={canCommand} reloadKey={reloadKey} />}
       {canCommand && (
         <OverrideForm
           open={overrideSite !== null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest } from '../../api/client.js';
 import { dispatchPaths, type PlanSummary } from './dispatch-api.js';
+import { TariffPicker } from './tariff-picker.js';
 
 /** The newest revision per transformer: the plan that would be (or was) sent. */
 export const currentPlans = (plans: readonly PlanSummary[]): PlanSummary[] => {
@@ -14,7 +15,7 @@ export const currentPlans = (plans: readonly PlanSummary[]): PlanSummary[] => {
   return [...best.values()];
 };
 
-/** Create the day-ahead plan for the village and day; dispatch the current plans that are not yet sent. */
+/** Create the day-ahead plan for the village and day, priced with the chosen tariff preset; dispatch the current plans that are not yet sent. */
 export function PlanActions({ villageId, day, plans, onChanged, onError }: {
   villageId: string;
   day: string;
@@ -25,6 +26,7 @@ export function PlanActions({ villageId, day, plans, onChanged, onError }: {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'plan' | 'dispatch'>();
   const [done, setDone] = useState<string>();
+  const [tariffId, setTariffId] = useState<string>();
   const toDispatch = currentPlans(plans).filter((p) => p.status === 'planned');
 
   const run = async (what: 'plan' | 'dispatch'): Promise<void> => {
@@ -32,7 +34,7 @@ export function PlanActions({ villageId, day, plans, onChanged, onError }: {
     onError(undefined);
     setDone(undefined);
     try {
-      if (what === 'plan') await apiRequest(dispatchPaths.createPlan(), { method: 'POST', body: { villageId, day } });
+      if (what === 'plan') await apiRequest(dispatchPaths.createPlan(), { method: 'POST', body: { villageId, day, ...(tariffId ? { tariffId } : {}) } });
       else for (const p of toDispatch) await apiRequest(dispatchPaths.dispatchPlan(p.id), { method: 'POST', body: {} });
       setDone(what === 'plan' ? t('dispatch.planCreated') : t('dispatch.planDispatched', { count: toDispatch.length }));
     } catch (err) {
@@ -46,6 +48,7 @@ export function PlanActions({ villageId, day, plans, onChanged, onError }: {
   return (
     <Flex gap={8} align="center">
       {done && <Typography.Text type="success" data-testid="plan-action-done">{done}</Typography.Text>}
+      <TariffPicker value={tariffId} onChange={setTariffId} />
       <Popconfirm title={t(plans.length ? 'dispatch.replanConfirm' : 'dispatch.planConfirm')} onConfirm={() => void run('plan')} okText={t('dispatch.ok')} cancelText={t('dispatch.cancel')}>
         <Button loading={busy === 'plan'} data-testid="create-plan">{t(plans.length ? 'dispatch.replan' : 'dispatch.createPlan')}</Button>
       </Popconfirm>
