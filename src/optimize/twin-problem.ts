@@ -8,14 +8,22 @@
  * - Backup heater (optional, `backup`): the unit's resistance heater, COP 1, as a second source.
  * - Comfort: the occupants' scheduled setpoint minus the thermostat hysteresis as the floor, the day
  *   setpoint plus the twin's boost allowance (controls.ts BOOST_K) as the ceiling.
+ * - model 'envelope' (envelope-model.md): the state is the envelope temperature of the 2R2C with the air node
+ *   eliminated quasi-statically; the comfort bounds on the air become bounds on the envelope (floor: the air
+ *   stays above it with no heat at all; ceiling: below it at the most heat the emitters pass in the slot),
+ *   and the planned power is capped at what the emitters pass at their design water temperature.
  */
-import { buildingThermal, capacityFactor, copAt, performanceMap, sampleWeather, emptyWeatherSample, timeConstantsH, type HouseholdDefinition, type WeatherSeries } from '../sim/index.js';
+import { buildingThermal, capacityFactor, copAt, designLoadW, performanceMap, sampleWeather, emptyWeatherSample, timeConstantsH, type HouseholdDefinition, type WeatherSeries } from '../sim/index.js';
 import { BOOST_K, heatingCurveFlowC, scheduledSetpointC } from '../sim/controls.js';
-import { EMITTERS } from '../sim/emitters.js';
+import { EMITTERS, emitterConstant, emitterOutputW } from '../sim/emitters.js';
+import { DESIGN_INDOOR_C } from '../sim/building-model.js';
+import { envelopeForAirC, envelopeGainsW, envelopeModel, steadyHeatForAirW } from './envelope-model.js';
 import type { HouseholdProblem } from './household-problem.js';
 
 /** Comfort slack is priced at this multiple of the day's highest price (see household-problem.ts). */
 export const PENALTY_PRICE_MULTIPLE = 100;
+/** Envelope model: the bound in slots without a ceiling (°C), far above any room (finite for the solvers' arithmetic). */
+export const NO_CEILING_C = 60;
 
 export interface TwinProblemOptions {
   readonly dayStartMs: number;
@@ -33,6 +41,28 @@ export interface TwinProblemOptions {
    * plan then pre-heats with it, more energy for less money — the tariff's choice, not a modelling error.
    */
   readonly backup?: 'off' | 'below-enable-temperature' | 'always';
+  /**
+   * The planner's building model: 'room' (default) — 1R1C in the room temperature with the 2R2C's steady-state
+   * loss and slow time constant; 'envelope' — the quasi-static reduction (envelope-model.md), whose temperatures
+   * (initialTempC aside, which stays the measured air) are the envelope's.
+   */
+  readonly model?: 'room' | 'envelope';
+  /** Heat the emitters deliver to the room at the start (W; from the measured mean water temperature, emitterHeatW), to infer the envelope from the air; default 0. */
+  readonly initialHeatW?: number;
+  /**
+   * Envelope model only: heat (W) the heat pump is committed to deliver in each slot whatever the plan adds
+   * (envelope-model.md, "Committed heat"). It enters as a gain, its electric power (heat / COP) leaves the unit's
+   * range, and the air floor is held with it; the caller adds heat / COP back to the plan's power.
+   */
+  readonly committedHeatW?: ArrayLike<number>;
+}
+
+/** Heat (W) the emitters pass with mean water at `waterC` (default: the design mean) into air at `airC`. */
+export function emitterHeatW(h: HouseholdDefinition, airTempC: number, waterC?: number): number {
+  const th = buildingThermal(h.areaM2, h.storeys, h.building);
+  const hy = h.hydronics;
+  const k = emitterConstant(h.emitter, designLoadW(th), hy.designFlowTempC, hy.designDeltaTK, DESIGN_INDOOR_C);
+  return Math.max(0, emitterOutputW(k, EMITTERS[h.emitter].exponent, waterC ?? hy.designFlowTempC - hy.designDeltaTK / 2, airTempC));
 }
 
 export function householdProblemFromTwin(h: HouseholdDefinition, weather: WeatherSeries, o: TwinProblemOptions): HouseholdProblem {
@@ -48,33 +78,78 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
   const backupMode = o.backup ?? 'off';
   const backupMaxW = backupMode === 'off' || !(h.unit.backupKw > 0) ? undefined : new Float64Array(n);
   const ws = emptyWeatherSample();
-  let startSetpointC = occ.daySetpointC;
+  const cheapest = Math.min(...o.priceYuanPerKWh);
+  const envelope = o.model === 'envelope' ? envelopeModel(th) : null;
+  const emitterMaxW = envelope ? emitterHeatW(h, occ.daySetpointC) : Number.POSITIVE_INFINITY;
+  let startSetpointC = occ.daySetpointC, startInternalW = 0, startSolarW = 0;
   for (let k = 0; k < n; k++) {
     const mid = o.dayStartMs + (k + 0.5) * o.slotS * 1000;
     sampleWeather(weather, mid, ws);
     const spMid = scheduledSetpointC(ws.localHour, occ.daySetpointC, occ.nightSetpointC, occ.nightFromH, occ.nightToH);
-    if (k === 0) startSetpointC = spMid;
+    const solarW = th.solarSouthM2 * ws.southWm2 + th.solarNorthM2 * ws.northWm2;
+    if (k === 0) { startSetpointC = spMid; startInternalW = th.internalGainsW; startSolarW = solarW; }
     outdoorC[k] = ws.tempC;
-    gainsW[k] = th.internalGainsW + th.solarSouthM2 * ws.southWm2 + th.solarNorthM2 * ws.northWm2;
+    gainsW[k] = envelope ? envelopeGainsW(envelope, th.internalGainsW, solarW) : th.internalGainsW + solarW;
     const month = new Date(mid + weather.location.tzHours * 3_600_000).getUTCMonth();
     const sourceC = map.source === 'outdoor-air' ? ws.tempC : (weather.groundTempC?.[month] ?? annualMeanC);
     const flowC = h.hydronics.curve === 'fixed'
       ? h.hydronics.designFlowTempC
       : heatingCurveFlowC(ws.tempC, spMid, h.hydronics.designFlowTempC, h.hydronics.designDeltaTK, EMITTERS[h.emitter].exponent);
     cop[k] = copAt(map, sourceC, flowC);
-    maxPowerW[k] = (h.unit.capacityKw * 1000 * capacityFactor(map.capacity, sourceC, flowC)) / (cop[k] as number);
+    const unitHeatW = h.unit.capacityKw * 1000 * capacityFactor(map.capacity, sourceC, flowC);
+    const committedW = envelope && o.committedHeatW ? Math.min(Math.max(0, o.committedHeatW[k] as number), unitHeatW, emitterMaxW) : 0;
+    maxPowerW[k] = Math.max(0, Math.min(unitHeatW, emitterMaxW) - committedW) / (cop[k] as number);
     const endHour = (ws.localHour + (0.5 * o.slotS) / 3600) % 24;
     const spEnd = scheduledSetpointC(endHour, occ.daySetpointC, occ.nightSetpointC, occ.nightFromH, occ.nightToH);
-    minTempC[k] = spEnd - occ.hysteresisK;
-    maxTempC[k] = occ.daySetpointC + BOOST_K;
+    const floorC = spEnd - occ.hysteresisK, ceilingC = occ.daySetpointC + BOOST_K;
     if (backupMaxW) backupMaxW[k] = backupMode === 'always' || ws.tempC < h.unit.backupBelowC ? h.unit.backupKw * 1000 : 0;
+    if (envelope) {
+      // Floor: the air holds it even while the plan pauses (no heat but the committed). Ceiling: the air stays under it
+      // with the heat that holds the air there in steady state (with the most heat the slot can deliver the window
+      // closes in cold weather; a plan heating faster near the ceiling is cut short by the unit, schedule-control.md).
+      const heatMaxW = Math.min(unitHeatW + (backupMaxW ? (backupMaxW[k] as number) : 0), emitterMaxW);
+      const heatHiW = Math.min(heatMaxW, Math.max(0, steadyHeatForAirW(th, ceilingC, ws.tempC, th.internalGainsW, solarW)));
+      minTempC[k] = envelopeForAirC(envelope, floorC, committedW, ws.tempC, th.internalGainsW, solarW);
+      gainsW[k] = (gainsW[k] as number) + committedW;
+      // The unit's ceiling only stops heating; the sun and stored heat may carry the air above it (no cooling). So it
+      // bounds the envelope only where the plan charges — the day's cheapest slots — and not where it coasts.
+      maxTempC[k] = (o.priceYuanPerKWh[k] as number) <= cheapest
+        ? Math.max(minTempC[k] as number, envelopeForAirC(envelope, ceilingC, heatHiW, ws.tempC, th.internalGainsW, solarW))
+        : Math.max(minTempC[k] as number, NO_CEILING_C);
+    } else {
+      minTempC[k] = floorC;
+      maxTempC[k] = ceilingC;
+    }
   }
+  const initialAirC = o.initialTempC ?? startSetpointC;
+  const initialTempC = envelope
+    ? envelopeForAirC(envelope, initialAirC, o.initialHeatW ?? 0, outdoorC[0] as number, startInternalW, startSolarW)
+    : initialAirC;
   return {
     id: h.id, slotS: o.slotS, priceYuanPerKWh: o.priceYuanPerKWh, cop, maxPowerW, outdoorC, gainsW, minTempC, maxTempC,
-    initialTempC: o.initialTempC ?? startSetpointC,
-    heatLossWK: th.totalHWK,
-    capacityJK: slowH * 3600 * th.totalHWK,
+    initialTempC,
+    heatLossWK: envelope ? envelope.heatLossWK : th.totalHWK,
+    capacityJK: envelope ? envelope.capacityJK : slowH * 3600 * th.totalHWK,
     penaltyPriceYuanPerKWh: PENALTY_PRICE_MULTIPLE * Math.max(...o.priceYuanPerKWh),
     ...(backupMaxW ? { backupMaxW } : {}),
   };
+}
+
+/**
+ * Heat (W) that holds the air at the occupants' floor in each slot in steady state (both nodes settled) at the
+ * forecast weather — the least a slot of continuous heating delivers; 0 where the gains alone hold it.
+ */
+export function floorHoldingHeatW(h: HouseholdDefinition, weather: WeatherSeries, dayStartMs: number, slotS: number, n: number): Float64Array {
+  const th = buildingThermal(h.areaM2, h.storeys, h.building);
+  const occ = h.occupants;
+  const ws = emptyWeatherSample();
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    sampleWeather(weather, dayStartMs + (k + 0.5) * slotS * 1000, ws);
+    const endHour = (ws.localHour + (0.5 * slotS) / 3600) % 24;
+    const floorC = scheduledSetpointC(endHour, occ.daySetpointC, occ.nightSetpointC, occ.nightFromH, occ.nightToH) - occ.hysteresisK;
+    const solarW = th.solarSouthM2 * ws.southWm2 + th.solarNorthM2 * ws.northWm2;
+    out[k] = Math.max(0, steadyHeatForAirW(th, floorC, ws.tempC, th.internalGainsW, solarW));
+  }
+  return out;
 }

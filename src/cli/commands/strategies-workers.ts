@@ -22,6 +22,7 @@ export interface StrategyJob {
   readonly toMs: number;
   readonly forecast: ForecastKind;
   readonly planMarginK: number;
+  readonly plannerModel?: 'room' | 'envelope';
   readonly coordination: CoordinationOptions;
   /** Load HiGHS for the fleet strategy's exact fallback per transformer. */
   readonly exactFallback: boolean;
@@ -34,7 +35,7 @@ async function runShare(job: StrategyJob, onDay: (day: number, days: number) => 
   const highs = job.strategy === 'optimised-fleet' && job.exactFallback ? await loadHighs() : undefined;
   return runClosedLoop({
     strategy: job.strategy, fleet: job.fleet, transformers: job.transformers, actualWeather: anomalyWeather(typical, { seed: job.weatherSeed }), typicalWeather: typical,
-    tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, coordination: job.coordination,
+    tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), coordination: job.coordination,
     ...(highs ? { highs } : {}), onDay,
   });
 }

@@ -5,6 +5,8 @@
  */
 import { createFleetSimulation, emptyWeatherSample, sampleWeather, type FleetSimulation } from '../../sim/index.js';
 import { followSchedule } from '../../sim/schedule-control.js';
+import { emitterHeatW } from '../twin-problem.js';
+import type { HouseholdDefinition } from '../../sim/index.js';
 import { anomalyPersistenceForecast, type TemperatureObservation } from '../forecast/index.js';
 import { dayPriceSet } from './day-prices.js';
 import { planDay, type DaySchedule } from './day-plan.js';
@@ -16,6 +18,8 @@ const J_PER_KWH = 3.6e6;
 const STEP_S = 60;
 /** Outdoor observations kept for the forecast (h). */
 const OBSERVATION_KEEP_H = 24;
+/** The planner aims this far above its comfort floor by default (K); see strategies.md. */
+export const DEFAULT_PLAN_MARGIN_K = 0.2;
 
 /** FNV-1a hash of an id, as a number in [0, 1). */
 function idPhase(id: string): number {
@@ -75,6 +79,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const capKWh = tariff.subsidyCapKWhPerSeason ?? Number.POSITIVE_INFINITY;
   const subsidisedUsed = new Float64Array(n);
   const prevTotal = new Float64Array(n), prevHeat = new Float64Array(n), nowTotal = new Float64Array(n), nowHeat = new Float64Array(n);
+
   // Bucket phases tied to the household id, so a household behaves the same whatever its index (worker shares).
   const phase = Float64Array.from(hs, (h) => idPhase(h.id));
   const observations: TemperatureObservation[] = [];
@@ -98,7 +103,8 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
       }
       plan = planDay({
         strategy, households: hs, transformers: input.transformers, dayStartMs, slotS, prices, forecast,
-        subsidised: (i) => (subsidisedUsed[i] as number) < capKWh, roomC: (i) => st.s.ti[i] as number, planMarginK: input.planMarginK ?? 0.5,
+        subsidised: (i) => (subsidisedUsed[i] as number) < capKWh, roomC: (i) => st.s.ti[i] as number, heatW: (i) => emitterHeatW(hs[i] as HouseholdDefinition, st.s.ti[i] as number, ((st.s.supplyC[i] as number) + (st.s.returnC[i] as number)) / 2),
+        planMarginK: input.planMarginK ?? DEFAULT_PLAN_MARGIN_K, model: input.plannerModel ?? 'envelope',
         ...(input.coordination ? { coordination: input.coordination } : {}), ...(input.highs ? { highs: input.highs } : {}),
       });
       if (strategy !== 'valley-only') {

@@ -11,7 +11,7 @@ import { buildingThermal, designLoadW, type HouseholdDefinition, type WeatherSer
 import { coordinateFleet, type CoordinationOptions, type TransformerGroup } from '../fleet/index.js';
 import { prepareHousehold, solveHouseholdFast } from '../household-fast.js';
 import type { HouseholdPlan, HouseholdProblem } from '../household-problem.js';
-import { householdProblemFromTwin } from '../twin-problem.js';
+import { floorHoldingHeatW, householdProblemFromTwin } from '../twin-problem.js';
 import { BOOST_K } from '../../sim/controls.js';
 import type { DayPriceSet } from './day-prices.js';
 import type { StrategyName, TransformerSpec } from './types.js';
@@ -43,6 +43,10 @@ export interface DayContext {
   readonly subsidised: (i: number) => boolean;
   /** Room temperature now (the twin's measurement). */
   readonly roomC: (i: number) => number;
+  /** Heat the unit delivered over the last slot (W, its heat meter); infers the envelope state from the air. */
+  readonly heatW?: (i: number) => number;
+  /** The planner's building model (twin-problem.ts); default 'envelope'. */
+  readonly model?: 'room' | 'envelope';
   readonly forecast: WeatherSeries;
   readonly planMarginK: number;
   readonly coordination?: CoordinationOptions;
@@ -60,24 +64,41 @@ function valleyOnly(c: DayContext): DaySchedule {
   return { powerW, ceilingC: ceil, plannedLoadW: [], planComfortViolations: 0, comfortInfeasible: 0, transformerTooSmall: 0, exactFallbacks: 0, certifiedGapPct: Number.NaN };
 }
 
-function problemOf(c: DayContext, i: number): HouseholdProblem {
+function problemOf(c: DayContext, i: number, committedHeatW?: Float64Array): HouseholdProblem {
   const h = c.households[i] as HouseholdDefinition;
+  const model = c.model ?? 'envelope';
   const p = householdProblemFromTwin(h, c.forecast, {
     dayStartMs: c.dayStartMs, slotS: c.slotS, priceYuanPerKWh: c.subsidised(i) ? c.prices.subsidised : c.prices.full, initialTempC: c.roomC(i),
+    model, ...(c.heatW ? { initialHeatW: c.heatW(i) } : {}), ...(committedHeatW ? { committedHeatW } : {}),
   });
-  // Aim a little above the floor: the 1R1C plan on a forecast is not the twin on its weather. A room that starts
-  // the day below it is asked to recover over RECOVERY_SLOTS (not at once: that would only flag it infeasible).
+  if (model === 'envelope') return withFloorMargin(p, c.planMarginK);
+  return roomModelLimits(h, withFloorMargin(p, c.planMarginK));
+}
+
+/**
+ * Aim a little above the floor: a plan on a forecast is not the twin on its weather. A room that starts the day below
+ * it is asked to recover over RECOVERY_SLOTS (not at once: that would only flag it infeasible).
+ */
+function withFloorMargin(p: HouseholdProblem, marginK: number): HouseholdProblem {
   const t0 = p.initialTempC;
   const minTempC = Float64Array.from(p.minTempC, (t, k) => {
-    const target = Math.min(t + c.planMarginK, p.maxTempC[k] as number);
+    const target = Math.min(t + marginK, p.maxTempC[k] as number);
     return t0 < target && k < RECOVERY_SLOTS ? t0 + ((target - t0) * (k + 1)) / RECOVERY_SLOTS : target;
   });
+  return { ...p, minTempC };
+}
+
+/** The room model's emitter limit (the envelope model has its own, at the day setpoint, in twin-problem.ts). */
+function roomModelLimits(h: HouseholdDefinition, p: HouseholdProblem): HouseholdProblem {
   // The emitters pass about their design output with the water at its design temperature (the most a unit
   // following a plan may heat it to, schedule-control.md): heat the 1R1C model cannot take in faster is not planned.
   const emitterMaxW = designLoadW(buildingThermal(h.areaM2, h.storeys, h.building));
   const maxPowerW = Float64Array.from(p.maxPowerW, (w, k) => Math.min(w, emitterMaxW / (p.cop[k] as number)));
-  return { ...p, minTempC, maxPowerW };
+  return { ...p, maxPowerW };
 }
+
+/** What the twin unit is told not to heat the air above: the occupants' ceiling (day setpoint + boost), on the air. */
+const airCeilings = (c: DayContext): Float64Array[] => c.households.map((h) => new Float64Array(c.prices.valley.length).fill(h.occupants.daySetpointC + BOOST_K));
 
 function fromPlans(c: DayContext, plans: readonly HouseholdPlan[], ceilings: readonly Float64Array[]): Pick<DaySchedule, 'powerW' | 'ceilingC' | 'plannedLoadW' | 'planComfortViolations'> {
   const n = c.prices.valley.length;
@@ -89,29 +110,98 @@ function fromPlans(c: DayContext, plans: readonly HouseholdPlan[], ceilings: rea
   return { powerW: plans.map((p) => p.powerW), ceilingC: ceilings, plannedLoadW, planComfortViolations: plans.reduce((s, p) => s + p.comfortViolations, 0) };
 }
 
+/** A household's committed heat and its electric power per slot (envelope model; zero for the room model). */
+interface Commitment { readonly heatW: Float64Array; readonly powerW: Float64Array }
+
+/**
+ * The envelope model's committed heat (envelope-model.md): plan once with the air floor held at no heat at all; in
+ * every slot where that plan heats, commit the smaller of its heat and the heat that holds the floor in steady
+ * state. The second plan delivers at least that, so its floor may count on it — and may let the envelope sink to
+ * where continuous heating holds the air, instead of where the air would hold with the heat off.
+ */
+function commitmentOf(c: DayContext, i: number): Commitment | null {
+  if ((c.model ?? 'envelope') !== 'envelope') return null;
+  const first = problemOf(c, i);
+  const plan = solveHouseholdFast(prepareHousehold(first));
+  const n = first.priceYuanPerKWh.length;
+  const hold = floorHoldingHeatW(c.households[i] as HouseholdDefinition, c.forecast, c.dayStartMs, c.slotS, n);
+  const heatW = new Float64Array(n), powerW = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const backup = plan.backupW ? (plan.backupW[k] as number) : 0;
+    const planHeatW = ((plan.powerW[k] as number) - backup) * (first.cop[k] as number);
+    heatW[k] = Math.min(planHeatW, hold[k] as number);
+    powerW[k] = (heatW[k] as number) / (first.cop[k] as number);
+  }
+  return { heatW, powerW };
+}
+
+/** The plan the unit follows: the optimiser's (flexible) power plus the committed power. */
+function withCommitted(plan: HouseholdPlan, m: Commitment | null): HouseholdPlan {
+  if (!m) return plan;
+  return { ...plan, powerW: Float64Array.from(plan.powerW, (w, k) => w + (m.powerW[k] as number)) };
+}
+
 function optimisedHousehold(c: DayContext): DaySchedule {
-  const problems = c.households.map((_, i) => problemOf(c, i));
-  const plans = problems.map((p) => solveHouseholdFast(prepareHousehold(p)));
+  const commitments = c.households.map((_, i) => commitmentOf(c, i));
+  const problems = c.households.map((_, i) => problemOf(c, i, commitments[i]?.heatW));
+  const plans = problems.map((p, i) => withCommitted(solveHouseholdFast(prepareHousehold(p)), commitments[i] as Commitment | null));
   const infeasible = plans.filter((p) => p.comfortViolations > 0).length;
-  return { ...fromPlans(c, plans, problems.map((p) => p.maxTempC)), comfortInfeasible: infeasible, transformerTooSmall: 0, exactFallbacks: 0, certifiedGapPct: Number.NaN };
+  return { ...fromPlans(c, plans, airCeilings(c)), comfortInfeasible: infeasible, transformerTooSmall: 0, exactFallbacks: 0, certifiedGapPct: Number.NaN };
+}
+
+/**
+ * The committed power of a transformer's households may not exceed its rating in any slot (it is not the
+ * coordination's to move): where it would, every household's commitment in that slot is scaled down pro rata —
+ * its air floor then counts on less heat (a higher envelope bound), and a household that cannot make up for it is
+ * reported comfort-infeasible, as before.
+ */
+function withinRating(c: DayContext, commitments: readonly (Commitment | null)[]): (Commitment | null)[] {
+  const out = commitments.map((m) => (m ? { heatW: Float64Array.from(m.heatW), powerW: Float64Array.from(m.powerW) } : null));
+  const n = c.prices.valley.length;
+  for (const t of c.transformers) {
+    const limitW = t.ratingKVA * t.powerFactor * 1000;
+    for (let k = 0; k < n; k++) {
+      let sumW = 0;
+      for (const i of t.householdIndices) sumW += out[i]?.powerW[k] ?? 0;
+      if (sumW <= limitW) continue;
+      const share = limitW / sumW;
+      for (const i of t.householdIndices) {
+        const m = out[i];
+        if (m) { m.heatW[k] = (m.heatW[k] as number) * share; m.powerW[k] = (m.powerW[k] as number) * share; }
+      }
+    }
+  }
+  return out;
 }
 
 function optimisedFleet(c: DayContext): DaySchedule {
-  const problems = c.households.map((_, i) => problemOf(c, i));
-  const groups: TransformerGroup[] = c.transformers.map((t) => ({ id: t.id, ratingKVA: t.ratingKVA, powerFactor: t.powerFactor, households: t.householdIndices.map((i) => problems[i] as HouseholdProblem) }));
+  const commitments = withinRating(c, c.households.map((_, i) => commitmentOf(c, i)));
+  const problems = c.households.map((_, i) => problemOf(c, i, commitments[i]?.heatW));
+  const n = c.prices.valley.length;
+  // Committed power is the transformer's base load: the coordination shares out what is left.
+  const baseLoad = (idx: readonly number[]): Float64Array | undefined => {
+    if (commitments.every((m) => m === null)) return undefined;
+    const l = new Float64Array(n);
+    for (const i of idx) { const m = commitments[i]; if (m) for (let k = 0; k < n; k++) l[k] = (l[k] as number) + (m.powerW[k] as number); }
+    return l;
+  };
+  const groups: TransformerGroup[] = c.transformers.map((t) => {
+    const baseLoadW = baseLoad(t.householdIndices);
+    return { id: t.id, ratingKVA: t.ratingKVA, powerFactor: t.powerFactor, households: t.householdIndices.map((i) => problems[i] as HouseholdProblem), ...(baseLoadW ? { baseLoadW } : {}) };
+  });
   const fleet = coordinateFleet(groups, c.coordination ?? {}, c.highs);
   const invalid = fleet.issues.find((x) => x.code === 'invalid-problem');
   if (invalid) throw new Error(`fleet plan for ${new Date(c.dayStartMs).toISOString()}: ${invalid.message}`);
   const byId = new Map<string, HouseholdPlan>();
   for (const g of fleet.groups) for (const p of g.plans) byId.set(p.id, p);
-  const plans = c.households.map((h) => {
+  const plans = c.households.map((h, i) => {
     const p = byId.get(h.id);
     if (!p) throw new Error(`fleet plan has no schedule for household ${h.id} (is it behind a transformer?)`);
-    return p;
+    return withCommitted(p, commitments[i] as Commitment | null);
   });
   const count = (code: string) => fleet.issues.filter((x) => x.code === code).reduce((s, x) => s + ('householdIds' in x && code === 'comfort-infeasible' ? x.householdIds.length : 1), 0);
   return {
-    ...fromPlans(c, plans, problems.map((p) => p.maxTempC)),
+    ...fromPlans(c, plans, airCeilings(c)),
     comfortInfeasible: count('comfort-infeasible'), transformerTooSmall: count('transformer-too-small'),
     exactFallbacks: fleet.groups.filter((g) => g.exactFallback).length, certifiedGapPct: fleet.certifiedGapPct,
   };

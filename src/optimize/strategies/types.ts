@@ -38,8 +38,10 @@ export interface ClosedLoopInput {
   /** 'perfect' gives the planner the twin's own weather (label it so); default anomaly persistence. */
   readonly forecast?: ForecastKind;
   readonly forecastDecayH?: number;
-  /** The planner aims this far above the comfort floor to absorb model and forecast error (K); default 0.5. */
+  /** The planner aims this far above the comfort floor to absorb model and forecast error (K); default DEFAULT_PLAN_MARGIN_K. */
   readonly planMarginK?: number;
+  /** The planner's building model (twin-problem.ts): 'envelope' (default, envelope-model.md) or 'room' (1R1C, slow mode). */
+  readonly plannerModel?: 'room' | 'envelope';
   readonly coordination?: CoordinationOptions;
   /** HiGHS for the fleet strategy's exact fallback per transformer (optional). */
   readonly highs?: Highs;
