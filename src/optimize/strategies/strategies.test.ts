@@ -39,6 +39,13 @@ describe('season strategies on the twin (closed loop)', () => {
     expect(r.planning.forecastMaeK).toBeGreaterThan(0.3);
     expect(run('optimised-household', { forecast: 'perfect' }).planning.forecastMaeK).toBe(0);
   });
+  it('the envelope planner model leaves less heat to the local safeguard than the room model, at the same comfort', () => {
+    const envelope = strategyRow(run('optimised-household'));
+    const room = strategyRow(run('optimised-household', { plannerModel: 'room', planMarginK: 0.5 }));
+    expect(envelope.safeguardKWh).toBeLessThan(0.8 * room.safeguardKWh);
+    // Three mild December days: both keep the rooms within a few hundredths of a K·h of the floor.
+    expect(envelope.belowFloorKhPerHousehold).toBeLessThanOrEqual(room.belowFloorKhPerHousehold + 0.05);
+  });
   it('optimised fleet never plans above a transformer rating, and reports the twin\'s actual peak beside it', () => {
     const sized = sizeFromPeaks(base.transformers, thermostat.transformers.map((t) => Math.max(...t.loadW)));
     for (const [g, t] of sized.entries()) expect(t.ratingKVA).toBe(standardRatingBelow((0.8 * Math.max(...(thermostat.transformers[g]?.loadW ?? []))) / 1000 / 0.9));
