@@ -43,6 +43,20 @@ describe('kpi_day upkeep', () => {
     expect(await upkeep.pass()).toBe(10);
   });
 
+  it('halves its budget after a pass over passTargetMs and grows it back after quick ones', async () => {
+    const f = fakeStore({ past: 1000, today: 0 });
+    let wallMs = 0;
+    let msPerUnitDay = 100;
+    const slow: KpiDayStore = { ...f.store, refreshKpiDays: async (l) => { const n = await f.store.refreshKpiDays(l); wallMs += n * msPerUnitDay; return n; } };
+    const upkeep = createKpiDayUpkeep({ store: slow, clock: { nowMs: () => NOW_MS }, wallNowMs: () => wallMs, options: { maxUnitDays: 40, passTargetMs: 2000 }, onError: (e) => { throw e; } });
+    const sizes: number[] = [];
+    for (let i = 0; i < 3; i++) sizes.push(await upkeep.pass()); // 4 s: halved; then 2 s: at the target, kept
+    expect(sizes).toEqual([40, 20, 20]);
+    msPerUnitDay = 10; // quick passes (0.2 s): the budget doubles back to the ceiling
+    for (let i = 0; i < 3; i++) sizes.push(await upkeep.pass());
+    expect(sizes.slice(3)).toEqual([20, 40, 40]);
+  });
+
   it('runs on its timer until stopped, and reports a failing pass without stopping', async () => {
     const f = fakeStore({ past: 3, today: 0 });
     const errors: unknown[] = [];

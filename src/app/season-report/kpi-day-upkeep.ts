@@ -1,9 +1,11 @@
 /**
  * Keeps the per-unit, per-local-day aggregates (kpi_day) current in the background, so a report request finds
- * them built and only composes. Each pass rebuilds at most `maxUnitDays` dirty unit-days (the store's writer is
- * busy meanwhile, so ingest waits at most one bounded pass); while work remains the next pass follows after
- * `busyPauseMs`, else after `intervalMs`. Past days go first. Today's days are dirtied by every live reading, so
- * they are rebuilt at most every `todayEveryMs` — a report over past days never needs them.
+ * them built and only composes. Each pass rebuilds a bounded number of dirty unit-days (the store's writer is
+ * busy meanwhile, so ingest waits at most one pass): the budget starts at `maxUnitDays`, halves after a pass
+ * longer than `passTargetMs` and doubles (up to `maxUnitDays`) after one shorter than half of it. While work
+ * remains the next pass follows after `busyPauseMs`, else after `intervalMs`. Past days go first. Today's days are
+ * dirtied by every live reading, so they are rebuilt at most every `todayEveryMs` — a report over past days never
+ * needs them.
  */
 import type { Clock } from '../ports/clock.js';
 import type { KpiDayStore } from '../ports/kpi-day-store.js';
@@ -14,8 +16,9 @@ export interface KpiDayUpkeepOptions {
   readonly busyPauseMs: number;
   readonly maxUnitDays: number;
   readonly todayEveryMs: number;
+  readonly passTargetMs: number;
 }
-export const DEFAULT_KPI_DAY_UPKEEP: KpiDayUpkeepOptions = { intervalMs: 5000, busyPauseMs: 250, maxUnitDays: 40, todayEveryMs: 60_000 };
+export const DEFAULT_KPI_DAY_UPKEEP: KpiDayUpkeepOptions = { intervalMs: 5000, busyPauseMs: 250, maxUnitDays: 40, todayEveryMs: 60_000, passTargetMs: 2000 };
 
 export interface KpiDayUpkeep {
   /** One pass now (what the timer runs): unit-days rebuilt. */
@@ -30,25 +33,32 @@ export function createKpiDayUpkeep(deps: {
   const o = { ...DEFAULT_KPI_DAY_UPKEEP, ...deps.options };
   const wallNow = deps.wallNowMs ?? (() => Date.now());
   let lastTodayMs = -Infinity;
+  let budget = o.maxUnitDays;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = true;
+  let busy = false;
 
   async function pass(): Promise<number> {
     const t0 = wallNow();
     const today = localDayOf(deps.clock.nowMs());
-    let rebuilt = await deps.store.refreshKpiDays({ maxUnitDays: o.maxUnitDays, beforeDay: today });
-    if (rebuilt < o.maxUnitDays && wallNow() - lastTodayMs >= o.todayEveryMs) {
+    const max = budget;
+    let rebuilt = await deps.store.refreshKpiDays({ maxUnitDays: max, beforeDay: today });
+    if (rebuilt < max && wallNow() - lastTodayMs >= o.todayEveryMs) {
       lastTodayMs = wallNow();
-      rebuilt += await deps.store.refreshKpiDays({ maxUnitDays: o.maxUnitDays - rebuilt });
+      rebuilt += await deps.store.refreshKpiDays({ maxUnitDays: max - rebuilt });
     }
-    deps.onPass?.(rebuilt, wallNow() - t0);
+    const ms = wallNow() - t0;
+    if (ms > o.passTargetMs) budget = Math.max(1, Math.floor(budget / 2));
+    else if (ms < o.passTargetMs / 2) budget = Math.min(o.maxUnitDays, budget * 2);
+    deps.onPass?.(rebuilt, ms);
+    busy = rebuilt >= max;
     return rebuilt;
   }
   const schedule = (ms: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      const p = pass().then((n) => n >= o.maxUnitDays, (e: unknown) => { deps.onError(e); return false; });
+      const p = pass().then(() => busy, (e: unknown) => { deps.onError(e); return false; });
       running = p;
       void p.then((busy) => { running = null; schedule(busy ? o.busyPauseMs : o.intervalMs); });
     }, ms);

@@ -8,11 +8,27 @@ import { readKpiDays, refreshKpiDays } from './kpi-day.js';
 import { rowToReading } from './reading-rows.js';
 import { readRollups, refreshDirtyRollups } from './rollups.js';
 import type { Row, SerialConnection, SqlRunner } from './serial-connection.js';
-import { intLiteral, toNumber, toStringOrNull } from './sql-values.js';
+import { intLiteral, stringLiteral, toNumber, toStringOrNull } from './sql-values.js';
 import { GroupCommitWriter, STAGE_DDL } from './telemetry-writer.js';
 import { TelemetryWriteState } from './write-state.js';
 
 const READING_COLS = `unit_id, ts_ms, ${channelColumnList()}, fault_code`;
+const DAY_MS = 86_400_000;
+const LOCAL_OFFSET_MS = 8 * 3_600_000;
+const QUARTER_MS = 900_000;
+
+/**
+ * True when nothing the query covers waits for a refresh: no dirty 15-min bucket of its units in [fromMs, toMs) and,
+ * for day aggregates, no dirty unit-day in [fromDay, toDay). Then a read can go to the reader connection and need not
+ * queue behind the writer (appends, background rebuilds). Run inside one reader transaction with the read.
+ */
+async function nothingDirty(db: SqlRunner, unitIds: readonly string[], fromMs: number, toMs: number, days?: KpiDayQuery): Promise<boolean> {
+  if (unitIds.length === 0) return true;
+  const units = unitIds.map(stringLiteral).join(', ');
+  const kpi = days ? ` OR EXISTS (SELECT 1 FROM kpi_dirty WHERE day >= ${intLiteral(days.fromDay)} AND day < ${intLiteral(days.toDay)} AND unit_id IN (${units}))` : '';
+  const [row] = await db.all(`SELECT (EXISTS (SELECT 1 FROM rollup_dirty WHERE bucket_ms >= ${intLiteral(fromMs)} AND bucket_ms < ${intLiteral(toMs)} AND unit_id IN (${units}))${kpi}) AS dirty`);
+  return row?.dirty === false;
+}
 const DEAD_LETTER_ROWS_PER_INSERT = 200;
 
 const bigintMs = (ms: number): bigint => BigInt(Math.trunc(ms));
@@ -91,11 +107,14 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
         return rows.map(rowToReading);
       }),
 
-    queryRollup: (q: RollupQuery): Promise<RollupRow[]> =>
-      writer.transaction(async (db) => {
+    queryRollup: async (q: RollupQuery): Promise<RollupRow[]> => {
+      // A dirty bucket changes its hour and day too: look one day either side.
+      const clean = await reader.transaction(async (db) => ((await nothingDirty(db, q.unitIds, q.fromMs - DAY_MS, q.toMs + DAY_MS)) ? readRollups(db, q) : null));
+      return clean ?? writer.transaction(async (db) => {
         if (rollupsMaybeDirty) await refreshDirtyRollups(db);
         return readRollups(db, q);
-      }, refreshed),
+      }, refreshed);
+    },
 
     // Served from the writer's memory, which mirrors `latest_reading` as of the last commit.
     latest: async (unitIds: readonly string[]) => unitIds.flatMap((id) => state.latest.get(id) ?? []),
@@ -105,12 +124,18 @@ export async function createDuckDbTelemetryStore(deps: TelemetryConnections): Pr
     refreshKpiDays: (limit?: KpiDayRefreshLimit) =>
       writer.transaction((db) => (limit ? refreshBounded(db, limit) : refreshBoth(db)), refreshed).then((r) => r.days),
 
-    queryKpiDays: (q: KpiDayQuery) =>
-      writer.transaction(async (db) => {
+    queryKpiDays: async (q: KpiDayQuery) => {
+      // Days kept clean by the background upkeep are read without queueing behind the writer. A bucket up to 15 min
+      // outside a day still changes its bridging (kpi-day.md), hence the margin.
+      const fromMs = q.fromDay * DAY_MS - LOCAL_OFFSET_MS - QUARTER_MS;
+      const toMs = q.toDay * DAY_MS - LOCAL_OFFSET_MS + QUARTER_MS;
+      const clean = await reader.transaction(async (db) => ((await nothingDirty(db, q.unitIds, fromMs, toMs, q)) ? readKpiDays(db, q) : null));
+      return clean ?? writer.transaction(async (db) => {
         // Only the asked units and days are rebuilt: a report on past days does not wait for today's live data.
         await refreshBoth(db, q);
         return readKpiDays(db, q);
-      }, refreshed),
+      }, refreshed);
+    },
 
     countReadings: () =>
       reader.exclusive(async (db) => {
