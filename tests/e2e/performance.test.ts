@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteList } from '../../src/contract/api.js';
-import type { Comparison, CreditListWire, FleetTable, InfluenceWire, RankingWire, UnitReport } from '../../src/contract/season-report.js';
+import type { Comparison, CreditListWire, FleetTable, InfluenceWire, RankingWire, ShortfallRankingWire, UnitReport } from '../../src/contract/season-report.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
 import { startPlatform } from '../../src/main/platform.js';
 
@@ -204,6 +204,18 @@ describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages i
     } else {
       await page.getByTestId('influence-insufficient').waitFor();
     }
+  }, TEST_MS);
+
+  it('expected vs actual: the page shows the twin\'s progress and fills in by itself until every unit is ranked, notes in Chinese', async () => {
+    const page = await open('regulator', '/post-evaluation?tab=shortfall');
+    await page.getByTestId('shortfall-tab').waitFor();
+    // Nobody presses anything: the page asks again while the server's worker thread computes.
+    await expect.poll(async () => page.getByTestId('shortfall-computing').count(), poll).toBe(0);
+    const done = await (await apiAs(creds('regulator')))<ShortfallRankingWire>('/performance/expected-vs-actual');
+    expect(done.twin.state).toBe('complete');
+    await expect.poll(async () => page.getByTestId('shortfall-unit-link').count(), poll).toBe(Math.min(20, done.ranked.length));
+    // Server notes come in the page's language (no "notes in English" fallback).
+    if (done.notes.length > 0) await expect(page.getByTestId('report-notes').innerText()).resolves.not.toMatch(/英文/);
   }, TEST_MS);
 
   it('switches the performance page to English', async () => {

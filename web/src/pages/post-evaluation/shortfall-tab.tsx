@@ -47,7 +47,7 @@ export function ShortfallTab({ scope, boundary }: { scope: Scope; boundary: Boun
       <Table<Ranked>
         size="small"
         rowKey="unitId"
-        loading={loading}
+        loading={loading && !data}
         data-testid="shortfall-table"
         dataSource={data?.ranked ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false }}
