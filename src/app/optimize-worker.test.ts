@@ -3,7 +3,7 @@ import { mulberry32 } from '../sim/index.js';
 import { randomHousehold } from '../optimize/household-fixture.js';
 import { coordinateFleet, type TransformerGroup } from '../optimize/fleet/index.js';
 import { loadHighs } from '../optimize/load-highs.js';
-import { closeOptimizeWorkers, planFleetInWorkers, solveMonolithicInWorker } from './optimize-worker.js';
+import { closeOptimizeWorkers, planFleetInWorkers, solveMonolithicInWorker, warmOptimizeWorkers } from './optimize-worker.js';
 
 afterAll(closeOptimizeWorkers);
 
@@ -24,5 +24,13 @@ describe('optimiser worker pool', () => {
     expect(mono.ok && mono.objectiveYuan).toBeLessThanOrEqual(first.objectiveYuan * (1 + 1e-9));
     const again = await planFleetInWorkers(groups, { workers: 2 });
     expect(again.objectiveYuan).toBeCloseTo(first.objectiveYuan, 9);
+  });
+
+  it('warming the pool (a synthetic plan in each worker) leaves later plans unchanged', async () => {
+    const before = await planFleetInWorkers(groups, { workers: 2 });
+    expect(await warmOptimizeWorkers(2)).toBeGreaterThan(0);
+    const after = await planFleetInWorkers(groups, { workers: 2 });
+    expect(after.objectiveYuan).toBeCloseTo(before.objectiveYuan, 9);
+    expect(after.groups.map((g) => g.plans.map((p) => p.id))).toEqual(before.groups.map((g) => g.plans.map((p) => p.id)));
   });
 });
