@@ -24,36 +24,40 @@ const reg = (r: RegisterName) => col(REGISTER_CHANNELS[r].register);
 const pw = (r: RegisterName) => col(REGISTER_CHANNELS[r].power);
 const pos = (x: string) => `coalesce(CASE WHEN ${x} > 0 THEN ${x} * ${D} END, 0)`;
 
-/** Per-register statistics over segment rows (rs, rf, rl, nrs, nrf, pn, net, pos; lead/last columns as named). */
-const segmentAgg = (r: string, cov: string, lead: [string, string, string], last: [string, string, string]): string[] => [
-  `count(*) AS ${r}_n`, `arg_min(rf_${r}, rs) AS ${r}_first_v`, `min(rs) AS ${r}_first_sod`, `arg_max(rl_${r}, rs) AS ${r}_last_v`, `max(rs) AS ${r}_last_sod`,
-  `max(CASE WHEN nrf_${r} < rl_${r} OR rl_${r} < rf_${r} THEN 1 ELSE 0 END) AS ${r}_back`,
+/** Per-register statistics over segment rows (rs, rf_r, rl_r, nrf_r, pn_r, net_r, pos_r); `first`/`last` mark the day's first and last reading. */
+const segmentAgg = (r: string, cov: string, first: string, last: string): string[] => [
+  `count(*) AS ${r}_n`, `max(CASE WHEN ${first} THEN rf_${r} END) AS ${r}_first_v`, `min(rs) AS ${r}_first_sod`, `max(CASE WHEN ${last} THEN rl_${r} END) AS ${r}_last_v`,
+  `max(rs) AS ${r}_last_sod`, `max(CASE WHEN nrf_${r} < rl_${r} OR rl_${r} < rf_${r} THEN 1 ELSE 0 END) AS ${r}_back`,
   `count(*) FILTER (WHERE ${cov}) + count(*) FILTER (WHERE rl_${r} <> rf_${r}) AS ${r}_pairs`,
   `coalesce(sum(nrf_${r} - rl_${r}) FILTER (WHERE ${cov}), 0) + sum(rl_${r} - rf_${r}) AS ${r}_dreg`,
   `coalesce(sum(net_${r}) FILTER (WHERE ${cov}), 0) AS ${r}_net_ws`, `coalesce(sum(pos_${r}) FILTER (WHERE ${cov}), 0) AS ${r}_pos_ws`,
-  `arg_min(${lead[0]}, rs) AS ${r}_lead_pn`, `arg_min(${lead[1]}, rs) AS ${r}_lead_net`, `arg_min(${lead[2]}, rs) AS ${r}_lead_pos`,
-  `arg_max(${last[0]}, rs) AS ${r}_tail_pn`, `arg_max(${last[1]}, rs) AS ${r}_tail_net`, `arg_max(${last[2]}, rs) AS ${r}_tail_pos`,
+  `max(CASE WHEN ${last} THEN pn_${r} END) AS ${r}_tail_pn`, `max(CASE WHEN ${last} THEN net_${r} END) AS ${r}_tail_net`,
+  `max(CASE WHEN ${last} THEN pos_${r} END) AS ${r}_tail_pos`,
 ];
 
 /** Full registers: segments from the slot rows in closed form (see above); `sp` holds each day's lead (the spill). */
 function fullCtes(regs: readonly RegisterName[], presence: PresenceByChannel): string[] {
   const withFill = Object.values(presence).includes('partial') ? 'LEFT JOIN temp.kd_lb f ON f.unit_id = s.unit_id AND f.slot = s.slot' : '';
   const powers = [...new Set(regs.map((r) => REGISTER_CHANNELS[r].power))];
+  const dayOf = (x: string) => `(${x} + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY}`;
+  // One window over the slot rows: the neighbours' slots and the next row's register values (joins cost more).
   const u = 'OVER (PARTITION BY s.unit_id ORDER BY s.slot)';
-  const rows = `SELECT s.unit_id, s.slot, (s.slot + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} AS day, (s.slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS rs,
-      lead(s.slot) ${u} AS ns, ${regs.map((r) => `s.f_${reg(r)} AS rf_${r}, s.m_${reg(r)} AS rl_${r}, lead(s.f_${reg(r)}) ${u} AS nf_${r}`).join(', ')},
+  const rows = `SELECT *, ps IS NULL OR ${dayOf('ps')} <> day AS is_first, ns IS NULL OR ${dayOf('ns')} <> day AS is_last,
+      ${regs.map((r) => `CASE WHEN ${dayOf('ns')} = day THEN nf_${r} END AS nrf_${r}`).join(', ')} FROM (
+    SELECT s.unit_id, s.slot, ${dayOf('s.slot')} AS day, (s.slot + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} AS rs, lag(s.slot) ${u} AS ps, lead(s.slot) ${u} AS ns,
+      ${regs.map((r) => `s.f_${reg(r)} AS rf_${r}, s.m_${reg(r)} AS rl_${r}, lead(s.f_${reg(r)}) ${u} AS nf_${r}`).join(', ')},
       ${powers.map((k) => `coalesce(s.m_${col(k)}, ${extended(k, presence)}) AS vr_${col(k)}, ${extended(k, presence)} AS vg_${col(k)}`).join(', ')}
-    FROM temp.kd_slot s ${withFill}`;
+    FROM temp.kd_slot s ${withFill})`;
   // Gap slots after the row (bridged when the next row is 2…15 slots on), those inside its day, and the spill.
   const gaps = `SELECT *, least(g, ${SLOTS_PER_DAY - 1} - rs) AS g_in, g - least(g, ${SLOTS_PER_DAY - 1} - rs) AS g_out FROM (
-      SELECT *, CASE WHEN ns - slot BETWEEN 2 AND ${BRIDGE} THEN ns - slot - 1 ELSE 0 END AS g, (ns + ${OFFSET_SLOTS}) // ${SLOTS_PER_DAY} = day AS next_same_day FROM (${rows}))`;
+      SELECT *, CASE WHEN ns - slot BETWEEN 2 AND ${BRIDGE} THEN ns - slot - 1 ELSE 0 END AS g FROM (${rows}))`;
   const seg = regs.flatMap((r) => {
     const p = pw(r);
-    return [`CASE WHEN next_same_day THEN (ns + ${OFFSET_SLOTS}) % ${SLOTS_PER_DAY} END AS nrs_${r}`, `CASE WHEN next_same_day THEN nf_${r} END AS nrf_${r}`,
-      `(vr_${p} IS NOT NULL)::INTEGER + g_in * (vg_${p} IS NOT NULL)::INTEGER AS pn_${r}`,
+    return [`(vr_${p} IS NOT NULL)::INTEGER + g_in * (vg_${p} IS NOT NULL)::INTEGER AS pn_${r}`,
       `coalesce(vr_${p} * ${D}, 0) + g_in * coalesce(vg_${p} * ${D}, 0) AS net_${r}`, `${pos(`vr_${p}`)} + g_in * ${pos(`vg_${p}`)} AS pos_${r}`];
   });
-  const agg = regs.flatMap((r) => segmentAgg(r, `nrs_${r} IS NOT NULL AND pn_${r} = nrs_${r} - rs`, ['0', '0', '0'], [`pn_${r}`, `net_${r}`, `pos_${r}`]));
+  // A pair is covered when the power is present in every slot from this reading to the next one in the day.
+  const agg = regs.flatMap((r) => segmentAgg(r, `NOT is_last AND pn_${r} = ns - slot`, 'is_first', 'is_last'));
   const spill = powers.map((k) => `g_out * (vg_${col(k)} IS NOT NULL)::INTEGER AS sc_${col(k)}, g_out * coalesce(vg_${col(k)} * ${D}, 0) AS ss_${col(k)},
       g_out * ${pos(`vg_${col(k)}`)} AS sp_${col(k)}`);
   return [
@@ -67,11 +71,12 @@ function fullCtes(regs: readonly RegisterName[], presence: PresenceByChannel): s
 function partialCte(r: RegisterName): string {
   const k = reg(r); const p = pw(r);
   const w = 'OVER (PARTITION BY unit_id, day ORDER BY slot)';
-  const rows = `SELECT unit_id, day, sod AS rs, f_${k} AS rf_${r}, v_${k} AS rl_${r}, pc_${p} AS c0, ps_${p} AS s0, pp_${p} AS p0,
+  const rows = `SELECT unit_id, day, sod AS rs, f_${k} AS rf_${r}, v_${k} AS rl_${r}, pc_${p} AS c0, ps_${p} AS s0, pp_${p} AS p0, row_number() ${w} = 1 AS is_first,
       lead(sod) ${w} AS nrs, lead(f_${k}) ${w} AS nrf_${r}, lead(pc_${p}) ${w} AS nc, lead(ps_${p}) ${w} AS ns, lead(pp_${p}) ${w} AS np
     FROM temp.kd_st WHERE st_${k} = 1`;
   const seg = `SELECT *, coalesce(nc, tc_${p}) - c0 AS pn_${r}, coalesce(ns, ts_${p}) - s0 AS net_${r}, coalesce(np, tp_${p}) - p0 AS pos_${r} FROM (${rows}) JOIN t USING (unit_id, day)`;
-  const agg = segmentAgg(r, `nrs IS NOT NULL AND pn_${r} = nrs - rs`, ['c0', 's0', 'p0'], [`pn_${r}`, `net_${r}`, `pos_${r}`]);
+  const agg = [...segmentAgg(r, `nrs IS NOT NULL AND pn_${r} = nrs - rs`, 'is_first', 'nrs IS NULL'),
+    `max(CASE WHEN is_first THEN c0 END) AS ${r}_lead_pn`, `max(CASE WHEN is_first THEN s0 END) AS ${r}_lead_net`, `max(CASE WHEN is_first THEN p0 END) AS ${r}_lead_pos`];
   return `a_${r} AS (SELECT unit_id, day, ${agg.join(', ')} FROM (${seg}) GROUP BY unit_id, day)`;
 }
 

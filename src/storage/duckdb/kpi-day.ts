@@ -16,8 +16,8 @@ const OFFSET_MS = KPI_DAY_BUILD_OPTIONS.localUtcOffsetH * 3_600_000;
 const QUARTER_MS = 900_000;
 /** Readings this far outside a day are read for its bridging (15 slots + 1). */
 const CONTEXT_MS = 16 * 60_000;
-/** Unit-days rebuilt per statement: bounds the memory of the window passes (≈ 1,440 slots each). */
-export const KPI_CHUNK_UNIT_DAYS = 600;
+/** Unit-days rebuilt per statement (≈ 1,440 slots each): bounds the memory of the slot table (≈ 30 columns) and the narrow window passes. */
+export const KPI_CHUNK_UNIT_DAYS = 2_000;
 
 const dayExpr = (msExpr: string) => `((${msExpr} + ${OFFSET_MS}) // ${MS_PER_DAY})::INTEGER`;
 
