@@ -65,7 +65,9 @@ export async function startDemo(deps: {
   const registerOffsets = new Map(
     latest.map((r) => [r.unitId, Object.fromEntries(Object.entries(r.values).filter(([k]) => k.endsWith('EnergyKWh'))) as Record<string, number>]),
   );
-  const devices = startSimulatedDevices({ mqttUrl: deps.mqttUrl, households, secrets, sim, clock: deps.clock, logger: deps.logger, backfillEvery: deps.config.demoBackfillStepMin * 60 / STEP_S, stepMs: STEP_S * 1000, registerOffsets, neverAckPct: deps.config.demoNeverAckPct });
+  const devices = startSimulatedDevices({ mqttUrl: deps.mqttUrl, households, secrets, sim, clock: deps.clock, logger: deps.logger, backfillEvery: deps.config.demoBackfillStepMin * 60 / STEP_S, stepMs: STEP_S * 1000, registerOffsets, neverAckPct: deps.config.demoNeverAckPct,
+    // A fresh store gets its history written directly; after a restart the gap is replayed over MQTT like an outage.
+    ...(latest.length === 0 ? { backfillStore: deps.telemetry } : {}) });
   const ready = devices.ready.then(deps.afterBackfill);
   ready.catch((e: unknown) => deps.logger.error({ err: e }, 'demo backfill failed'));
   return { credentials, households: households.length, ready, published: devices.published, stop: devices.stop };
