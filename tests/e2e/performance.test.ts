@@ -208,9 +208,10 @@ describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages i
 
   it('expected vs actual: the page shows the twin\'s progress and fills in by itself until every unit is ranked, notes in Chinese', async () => {
     const page = await open('regulator', '/post-evaluation?tab=shortfall');
-    await page.getByTestId('shortfall-tab').waitFor();
+    await page.getByTestId('shortfall-tab').getByTestId('report-context').waitFor();
     // Nobody presses anything: the page asks again while the server's worker thread computes.
     await expect.poll(async () => page.getByTestId('shortfall-computing').count(), poll).toBe(0);
+    await page.getByTestId('shortfall-tab').getByTestId('report-context').waitFor();
     const done = await (await apiAs(creds('regulator')))<ShortfallRankingWire>('/performance/expected-vs-actual');
     expect(done.twin.state).toBe('complete');
     await expect.poll(async () => page.getByTestId('shortfall-unit-link').count(), poll).toBe(Math.min(20, done.ranked.length));
