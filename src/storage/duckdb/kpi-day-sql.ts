@@ -1,11 +1,11 @@
 /**
- * SQL of the per-unit, per-local-day KPI aggregates (kpi-day.md). Stages, each a temp table over the unit-days
- * of one chunk (`temp.kd_days`) and 16 minutes of context on either side:
+ * SQL of the per-unit, per-local-day KPI aggregates (kpi-day.md). Stages over the unit-days of one chunk
+ * (`temp.kd_days`) and 16 minutes of context on either side:
  *   kd_slot  readings → 1-minute slots (mean; flags max; mode and registers last, registers also first)
- *   kd_fill  window pass 1: bridging per channel (last measured slot ≤ 15 slots back, next ≤ 15 ahead)
- *   kd_grid  the slots plus the bridged slots of short gaps between rows, restricted to the chunk's days
- *   kd_p2    window pass 2 (per unit and day): previous/next slot states, islands, register segments
- *   kd_sums, kd_runs, kd_regs → one `kpi_day` row per unit and day.
+ *   kd_gap/kd_lb  bridging (kpi-day-bridge-sql.ts); the grid: slots plus bridged gap slots (a SELECT)
+ *   p2       the grid with day, slot of day and states (a SELECT, never materialised)
+ *   kd_st    the one window over every slot, narrow: neighbour states, prefix sums for partial registers
+ *   kd_sums, kd_runs, kd_regs (kpi-day-regs-sql.ts) → one `kpi_day` row per unit and day.
  */
 import { CHANNEL_KEYS, type ChannelKey } from '../../domain/telemetry-channels.js';
 import type { PresenceByChannel } from './kpi-day-bridge-sql.js';
@@ -39,7 +39,7 @@ export const slotSql = (lo: string, hi: string): string => `CREATE OR REPLACE TE
   WHERE r.ts_ms >= ${lo} AND r.ts_ms < ${hi}
   GROUP BY r.unit_id, slot`;
 
-// Per-slot quantities (in kd_p2's select list and the aggregations above it).
+// Per-slot quantities (in the p2 select list and the aggregations above it).
 const heat = v('heatPowerW');
 const backup = v('backupPowerW');
 const sup = v('supplyTempC');
