@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadHighs, type CoordinationOptions, type Tariff } from '../../optimize/index.js';
-import { anomalyWeather, mergeResults, runClosedLoop, type ClosedLoopResult, type ForecastKind, type StrategyName, type TransformerSpec } from '../../optimize/strategies/index.js';
+import { anomalyWeather, mergeResults, runClosedLoop, type ClosedLoopResult, type ForecastKind, type PlannerModel, type StrategyName, type TransformerSpec } from '../../optimize/strategies/index.js';
 import { parseEpw, type FleetDefinition } from '../../sim/index.js';
 
 export interface StrategyJob {
@@ -22,7 +22,8 @@ export interface StrategyJob {
   readonly toMs: number;
   readonly forecast: ForecastKind;
   readonly planMarginK: number;
-  readonly plannerModel?: 'room' | 'envelope';
+  readonly plannerModel?: PlannerModel;
+  readonly horizonDays?: number;
   readonly coordination: CoordinationOptions;
   /** Load HiGHS for the fleet strategy's exact fallback per transformer. */
   readonly exactFallback: boolean;
@@ -35,7 +36,7 @@ async function runShare(job: StrategyJob, onDay: (day: number, days: number) => 
   const highs = job.strategy === 'optimised-fleet' && job.exactFallback ? await loadHighs() : undefined;
   return runClosedLoop({
     strategy: job.strategy, fleet: job.fleet, transformers: job.transformers, actualWeather: anomalyWeather(typical, { seed: job.weatherSeed }), typicalWeather: typical,
-    tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), coordination: job.coordination,
+    tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}), coordination: job.coordination,
     ...(highs ? { highs } : {}), onDay,
   });
 }

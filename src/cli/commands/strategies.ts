@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { tariffPreset, type Tariff } from '../../optimize/index.js';
 import {
-  DEFAULT_ANOMALY, DEFAULT_PLAN_MARGIN_K, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, FORECASTS, sizeFromPeaks, STRATEGIES, strategyRow, villageTransformers,
-  type ClosedLoopResult, type ForecastKind, type StrategyName, type StrategyRow, type TransformerSpec,
+  DEFAULT_ANOMALY, DEFAULT_PLAN_MARGIN_K, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, FORECASTS, PLANNER_MODELS, sizeFromPeaks, STRATEGIES, strategyRow, villageTransformers,
+  type ClosedLoopResult, type ForecastKind, type PlannerModel, type StrategyName, type StrategyRow, type TransformerSpec,
 } from '../../optimize/strategies/index.js';
 import { generateFleet, PRESETS, type FleetDefinition, type FleetSpec, type PresetName } from '../../sim/index.js';
 import { DEFAULT_EPW, loadWeather, parseInstant } from './simulate.js';
@@ -18,10 +18,11 @@ import { runStrategyParallel, type StrategyJob } from './strategies-workers.js';
 export interface StrategiesOptions {
   preset?: string; county?: string; tariff: string; from: string; to: string; strategies: string; out: string; workers: string;
   seed: string; weather: string; weatherSeed: string; forecast: string; ratingKva?: string; planMargin: string; maxIterations: string; exactFallback: boolean;
-  /** The planner's building model: envelope (default) | room. */
+  /** The planner's building model: envelope (default) | room | identified. */
   plannerModel?: string;
+  /** Planning horizon in days (1 | 2); the first day of each plan is followed. */
+  horizonDays?: string;
 }
-const PLANNER_MODELS = ['envelope', 'room'] as const;
 
 /** The county's households: the beijing-103 composition (shares of the field sample) drawn at scale. */
 export const countySpec = (count: number): FleetSpec => ({
@@ -78,6 +79,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   if (!(planMarginK >= 0 && planMarginK <= 3)) throw new Error(`--plan-margin: "${o.planMargin}" is not a number of kelvin 0…3`);
   const plannerModel = o.plannerModel ?? 'envelope';
   if (!(PLANNER_MODELS as readonly string[]).includes(plannerModel)) throw new Error(`--planner-model: "${plannerModel}" is not one of ${PLANNER_MODELS.join(', ')}`);
+  const horizonDays = int(o.horizonDays ?? '1', '--horizon-days', 1, 2);
   const tp = tariffPreset(o.tariff);
   if (!tp.ok) throw new Error(`--tariff: ${tp.message}`);
   const tariff: Tariff = tp.tariff;
@@ -90,7 +92,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const { fleet, transformers: unsized, label } = fleetAndTransformers(o, seed, Number.isNaN(fixedRating) ? 1 : fixedRating);
   const job = (strategy: StrategyName, transformers: TransformerSpec[]): StrategyJob => ({
     strategy, fleet, transformers, weatherPath: o.weather, weatherSeed, tariff, fromMs, toMs, forecast: o.forecast as ForecastKind, planMarginK,
-    plannerModel: plannerModel as (typeof PLANNER_MODELS)[number], coordination: { maxIterations }, exactFallback: o.exactFallback,
+    plannerModel: plannerModel as PlannerModel, horizonDays, coordination: { maxIterations }, exactFallback: o.exactFallback,
   });
   const run = async (strategy: StrategyName, transformers: TransformerSpec[]) => {
     const t0 = Date.now();
@@ -120,7 +122,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const conditions = {
     fleet: label, households: fleet.households.length, seed, from: o.from, to: o.to, tariff: { id: tariff.id, status: tariff.status, name: tariff.name },
     weather: { file: o.weather, actual: { kind: 'typical year + AR(1) anomaly', seed: weatherSeed, ...DEFAULT_ANOMALY } },
-    forecast: o.forecast === 'perfect' ? 'perfect forecast (the twin\'s own weather)' : 'typical year + damped anomaly persistence', planMarginK, plannerModel,
+    forecast: o.forecast === 'perfect' ? 'perfect forecast (the twin\'s own weather)' : 'typical year + damped anomaly persistence', planMarginK, plannerModel, horizonDays,
     transformers: {
       count: transformers.length, powerFactor: DEFAULT_POWER_FACTOR,
       ratingKVA: Number.isNaN(fixedRating) ? `largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat baseline's peak` : fixedRating,
@@ -160,7 +162,8 @@ export function registerStrategiesCommand(program: Command): void {
     .option('--forecast <kind>', `planner's forecast: ${FORECASTS.join(' | ')}`, 'anomaly-persistence')
     .option('--rating-kva <kva>', `transformer rating (default: largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat peak)`)
     .option('--plan-margin <K>', 'the planner aims this far above the comfort floor', String(DEFAULT_PLAN_MARGIN_K))
-    .option('--planner-model <model>', `the planner's building model: ${PLANNER_MODELS.join(' | ')} (src/optimize/envelope-model.md)`, 'envelope')
+    .option('--planner-model <model>', `the planner's building model: ${PLANNER_MODELS.join(' | ')} (src/optimize/envelope-model.md, src/optimize/strategies/identified-model.md)`, 'envelope')
+    .option('--horizon-days <n>', 'planning horizon (1 | 2 days; the first day of each plan is followed)', '1')
     .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
     .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
     .action(async (o: StrategiesOptions) => {

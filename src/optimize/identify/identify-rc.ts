@@ -21,6 +21,8 @@ export interface RcPrior {
   readonly heatLossWK: number;
   readonly capacityJK: number;
   readonly gainsW: number;
+  /** Effective solar aperture (m²) for the irradiance column, when irradiance is given; default 0. */
+  readonly solarApertureM2?: number;
   /** How many slots of data the prior is worth in each parameter direction (default: 2 days of slots). */
   readonly weightSlots?: number;
 }
@@ -83,10 +85,10 @@ function usablePairs(samples: readonly RcSample[], stepMs: number, withSolar: bo
 }
 
 /** θ = [1 − a, b·1000, b·G(, b·A·1000)] from physical parameters (b in K per W held one slot). */
-function thetaOf(heatLossWK: number, capacityJK: number, gainsW: number, stepS: number, withSolar: boolean): Float64Array {
+function thetaOf(heatLossWK: number, capacityJK: number, gainsW: number, stepS: number, withSolar: boolean, solarApertureM2 = 0): Float64Array {
   const a = Math.exp((-heatLossWK * stepS) / capacityJK);
   const b = (1 - a) / heatLossWK;
-  return withSolar ? Float64Array.of(1 - a, b * 1000, b * gainsW, 0) : Float64Array.of(1 - a, b * 1000, b * gainsW);
+  return withSolar ? Float64Array.of(1 - a, b * 1000, b * gainsW, b * solarApertureM2 * 1000) : Float64Array.of(1 - a, b * 1000, b * gainsW);
 }
 
 function physical(theta: Float64Array, stepS: number) {
@@ -125,7 +127,7 @@ export function identifyRcModel(samples: readonly RcSample[], o: RcIdentifyOptio
   const ordered = [...samples].sort((x, y) => x.tsMs - y.tsMs);
   const withSolar = ordered.some((s) => s.solarWm2 !== null && s.solarWm2 !== undefined);
   const pairs = usablePairs(ordered, o.stepS * 1000, withSolar);
-  const priorTheta = o.prior ? thetaOf(o.prior.heatLossWK, o.prior.capacityJK, o.prior.gainsW, o.stepS, withSolar) : null;
+  const priorTheta = o.prior ? thetaOf(o.prior.heatLossWK, o.prior.capacityJK, o.prior.gainsW, o.stepS, withSolar, o.prior.solarApertureM2) : null;
   const reasons: string[] = [];
   const days = pairs.length / slotsPerDay;
   if (pairs.length < minPairs) {
@@ -133,7 +135,7 @@ export function identifyRcModel(samples: readonly RcSample[], o: RcIdentifyOptio
     if (!o.prior || !priorTheta) return { status: 'insufficient-data', heatLossWK: null, capacityJK: null, timeConstantH: null, gainsW: null, solarApertureM2: null, fit: { ...NO_FIT, pairs: pairs.length, days }, reasons };
     const ph = physical(priorTheta, o.stepS);
     return {
-      status: 'prior-only', heatLossWK: o.prior.heatLossWK, capacityJK: o.prior.capacityJK, timeConstantH: ph?.timeConstantH ?? null, gainsW: o.prior.gainsW, solarApertureM2: null,
+      status: 'prior-only', heatLossWK: o.prior.heatLossWK, capacityJK: o.prior.capacityJK, timeConstantH: ph?.timeConstantH ?? null, gainsW: o.prior.gainsW, solarApertureM2: withSolar ? (o.prior.solarApertureM2 ?? 0) : null,
       fit: { ...NO_FIT, pairs: pairs.length, days, simulatedRmseK: simulatedRmse(ordered, pairs, priorTheta), priorSharePct: 100 }, reasons,
     };
   }

@@ -2,3 +2,4 @@
 export { identifyRcModel, type RcSample, type RcPrior, type RcIdentifyOptions, type RcIdentification, type RcFit, type RcStatus } from './identify-rc.js';
 export { copCorrection, type CopSample, type CopCorrection } from './measured-cop.js';
 export { leastSquares, type LeastSquaresFit } from './linear-least-squares.js';
+export { identifyRcOutputError, type RcOutputErrorOptions } from './identify-rc-output-error.js';

@@ -11,6 +11,8 @@ import { anomalyPersistenceForecast, type TemperatureObservation } from '../fore
 import { dayPriceSet } from './day-prices.js';
 import { planDay, type DaySchedule } from './day-plan.js';
 import type { ClosedLoopInput, ClosedLoopResult, TransformerOutcome } from './types.js';
+import { createPlantTelemetry, slotRecorder } from './plant-telemetry.js';
+import { fitRoomModel, type IdentifiedRoomModel } from './identified-model.js';
 
 const DAY_MS = 86_400_000;
 const J_PER_KWH = 3.6e6;
@@ -20,6 +22,11 @@ const STEP_S = 60;
 const OBSERVATION_KEEP_H = 24;
 /** The planner aims this far above its comfort floor by default (K); see strategies.md. */
 export const DEFAULT_PLAN_MARGIN_K = 0.2;
+/** Identified planner model: rolling fit window (days) and thermostat warm-up before the period (days); identified-model.md. */
+export const IDENTIFY_WINDOW_DAYS = 14;
+export const IDENTIFY_WARMUP_DAYS = 7;
+
+const concat = (a: Float64Array, b: Float64Array): Float64Array => { const c = new Float64Array(a.length + b.length); c.set(a); c.set(b, a.length); return c; };
 
 /** FNV-1a hash of an id, as a number in [0, 1). */
 function idPhase(id: string): number {
@@ -66,8 +73,18 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const slotsPerDay = 1440 / slotMinutes;
   const days = (input.toMs - input.fromMs) / DAY_MS;
   const forecastKind = input.forecast ?? 'anomaly-persistence';
-  const sim = createFleetSimulation(fleet, input.actualWeather, { startMs: input.fromMs, stepS: STEP_S });
+  const horizonDays = input.horizonDays ?? 1;
+  if (horizonDays !== 1 && horizonDays !== 2) throw new Error(`horizonDays: ${horizonDays} must be 1 or 2`);
+  const identifying = input.plannerModel === 'identified' && (strategy === 'optimised-household' || strategy === 'optimised-fleet');
+  const warmupDays = identifying ? (input.identifyWarmupDays ?? IDENTIFY_WARMUP_DAYS) : 0;
+  const windowDays = input.identifyWindowDays ?? IDENTIFY_WINDOW_DAYS;
+  if (identifying && !(Number.isInteger(warmupDays) && warmupDays >= 0 && Number.isInteger(windowDays) && windowDays >= 1)) {
+    throw new Error(`identified planner model: warm-up ${warmupDays} and window ${windowDays} days must be whole numbers (window ≥ 1)`);
+  }
+  const sim = createFleetSimulation(fleet, input.actualWeather, { startMs: input.fromMs - warmupDays * DAY_MS, stepS: STEP_S });
   const st = sim.state;
+  const telemetry = identifying ? createPlantTelemetry(n, windowDays * slotsPerDay) : null;
+  const recorder = telemetry ? slotRecorder(sim, input.actualWeather, telemetry, slotS, input.identifyHeatSignal ?? 'heat-pump') : null;
   const groupOf = new Int32Array(n);
   input.transformers.forEach((t, g) => { for (const i of t.householdIndices) groupOf[i] = g; });
   const loads = input.transformers.map(() => new Float64Array(days * slotsPerDay));
@@ -84,15 +101,28 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const phase = Float64Array.from(hs, (h) => idPhase(h.id));
   const observations: TemperatureObservation[] = [];
   const ws = emptyWeatherSample();
+  // Warm-up (identified model only): the twin runs on its own thermostat before the period, the platform records it.
+  for (let k = 0; k < warmupDays * slotsPerDay; k++) {
+    recorder?.start();
+    sim.advance(slotS / STEP_S);
+    recorder?.end(k - warmupDays * slotsPerDay);
+    observations.push({ tsMs: sim.tsMs, tempC: sampleWeather(input.actualWeather, sim.tsMs, ws).tempC });
+    while ((observations[0]?.tsMs ?? Infinity) < sim.tsMs - OBSERVATION_KEEP_H * 3_600_000) observations.shift();
+  }
+  meters(sim, prevTotal, prevHeat);
+  const a0 = { electricityKWh: Float64Array.from(prevTotal), safeguardJ: Float64Array.from(st.a.safeguardJ), eBackupJ: Float64Array.from(st.a.eBackupJ), belowFloorKS: Float64Array.from(st.a.belowFloorKS), belowFloorS: Float64Array.from(st.a.belowFloorS) };
+  let identifiedDays = 0, fitRmseSum = 0, fitRmseCount = 0;
   let planned = 0, plannedKWh = 0, planViolations = 0, infeasible = 0, tooSmall = 0, fallbacks = 0, gapSum = 0, gapCount = 0, maeSum = 0, maeCount = 0;
   for (let d = 0; d < days; d++) {
     const dayStartMs = input.fromMs + d * DAY_MS;
     const prices = dayPriceSet(tariff, dayStartMs, slotMinutes);
+    const next = horizonDays === 2 ? dayPriceSet(tariff, dayStartMs + DAY_MS, slotMinutes) : null;
+    const horizonPrices = next ? { subsidised: concat(prices.subsidised, next.subsidised), full: concat(prices.full, next.full) } : null;
     let plan: DaySchedule | null = null;
     if (strategy !== 'thermostat') {
       const forecast = forecastKind === 'perfect' || strategy === 'valley-only'
         ? input.actualWeather
-        : anomalyPersistenceForecast(input.typicalWeather, observations, { issuedMs: dayStartMs, horizonH: 24, ...(input.forecastDecayH ? { decayH: input.forecastDecayH } : {}) });
+        : anomalyPersistenceForecast(input.typicalWeather, observations, { issuedMs: dayStartMs, horizonH: 24 * horizonDays, ...(input.forecastDecayH ? { decayH: input.forecastDecayH } : {}) });
       if (strategy !== 'valley-only') {
         for (let k = 0; k < slotsPerDay; k++) {
           const mid = dayStartMs + (k + 0.5) * slotS * 1000;
@@ -101,11 +131,21 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
           maeCount++;
         }
       }
+      let models: IdentifiedRoomModel[] | null = null;
+      if (telemetry) {
+        models = hs.map((h, i) => fitRoomModel(h, telemetry.samples(i, slotS), { slotS, ...(input.identifyMethod ? { method: input.identifyMethod } : {}) }));
+        for (const m of models) {
+          if (m.source === 'identified') identifiedDays++;
+          if (m.source === 'identified' && m.fit?.simulatedRmseK != null) { fitRmseSum += m.fit.simulatedRmseK; fitRmseCount++; }
+        }
+      }
+      const identified = models;
       plan = planDay({
-        strategy, households: hs, transformers: input.transformers, dayStartMs, slotS, prices, forecast,
+        strategy, households: hs, transformers: input.transformers, dayStartMs, slotS, prices, forecast, ...(horizonPrices ? { horizonPrices } : {}),
         subsidised: (i) => (subsidisedUsed[i] as number) < capKWh, roomC: (i) => st.s.ti[i] as number, heatW: (i) => emitterHeatW(hs[i] as HouseholdDefinition, st.s.ti[i] as number, ((st.s.supplyC[i] as number) + (st.s.returnC[i] as number)) / 2),
         planMarginK: input.planMarginK ?? DEFAULT_PLAN_MARGIN_K, model: input.plannerModel ?? 'envelope',
         ...(input.coordination ? { coordination: input.coordination } : {}), ...(input.highs ? { highs: input.highs } : {}),
+        ...(identified ? { identified: (i: number) => identified[i] as IdentifiedRoomModel } : {}),
       });
       if (strategy !== 'valley-only') {
         planned++;
@@ -121,7 +161,9 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
           followSchedule(st, i, { powerW: (plan.powerW[i] as Float64Array)[k] as number, ceilingC: (plan.ceilingC[i] as Float64Array)[k] as number }, phase[i] as number);
         }
       }
+      recorder?.start();
       sim.advance(slotS / STEP_S);
+      recorder?.end(d * slotsPerDay + k);
       meters(sim, nowTotal, nowHeat);
       const slot = d * slotsPerDay + k;
       const valley = prices.valley[k] === 1;
@@ -146,11 +188,11 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   }
   const a = st.a;
   for (let i = 0; i < n; i++) {
-    out.electricityKWh[i] = prevTotal[i] as number;
-    out.safeguardKWh[i] = (a.safeguardJ[i] as number) / J_PER_KWH;
-    out.backupKWh[i] = (a.eBackupJ[i] as number) / J_PER_KWH;
-    out.belowFloorKh[i] = (a.belowFloorKS[i] as number) / 3600;
-    out.belowFloorH[i] = (a.belowFloorS[i] as number) / 3600;
+    out.electricityKWh[i] = (prevTotal[i] as number) - (a0.electricityKWh[i] as number);
+    out.safeguardKWh[i] = ((a.safeguardJ[i] as number) - (a0.safeguardJ[i] as number)) / J_PER_KWH;
+    out.backupKWh[i] = ((a.eBackupJ[i] as number) - (a0.eBackupJ[i] as number)) / J_PER_KWH;
+    out.belowFloorKh[i] = ((a.belowFloorKS[i] as number) - (a0.belowFloorKS[i] as number)) / 3600;
+    out.belowFloorH[i] = ((a.belowFloorS[i] as number) - (a0.belowFloorS[i] as number)) / 3600;
   }
   const transformers: TransformerOutcome[] = input.transformers.map((t, g) => ({
     id: t.id, ratingKVA: t.ratingKVA, powerFactor: t.powerFactor, households: t.householdIndices.length, loadW: loads[g] as Float64Array, plannedPeakW: plannedPeak[g] as number,
@@ -161,6 +203,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
     planning: {
       plannedDays: planned, planComfortViolations: planViolations, comfortInfeasibleHouseholdDays: infeasible, transformerTooSmallGroupDays: tooSmall,
       exactFallbacks: fallbacks, plannedKWh: planned > 0 ? plannedKWh : Number.NaN, meanCertifiedGapPct: gapCount > 0 ? gapSum / gapCount : Number.NaN, forecastMaeK: maeCount > 0 ? maeSum / maeCount : Number.NaN,
+      ...(identifying ? { identifiedHouseholdDays: identifiedDays, meanFitSimulatedRmseK: fitRmseCount > 0 ? fitRmseSum / fitRmseCount : Number.NaN } : {}),
     },
   };
 }

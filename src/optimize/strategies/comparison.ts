@@ -63,6 +63,13 @@ const concat = (parts: readonly Float64Array[]): Float64Array => {
   return out;
 };
 
+/** Identified-model statistics of disjoint shares: household-days summed, the fits' error weighted by them. */
+function identifiedStats(pl: readonly ClosedLoopResult['planning'][]): Pick<ClosedLoopResult['planning'], 'identifiedHouseholdDays' | 'meanFitSimulatedRmseK'> {
+  const days = pl.reduce((s, x) => s + (x.identifiedHouseholdDays ?? 0), 0);
+  const rmse = pl.reduce((s, x) => s + (Number.isFinite(x.meanFitSimulatedRmseK) ? (x.meanFitSimulatedRmseK as number) * (x.identifiedHouseholdDays ?? 0) : 0), 0);
+  return { identifiedHouseholdDays: days, meanFitSimulatedRmseK: days > 0 ? rmse / days : Number.NaN };
+}
+
 /** One result from the results of disjoint transformer shares of the same run. */
 export function mergeResults(parts: readonly ClosedLoopResult[]): ClosedLoopResult {
   const first = parts[0];
@@ -84,6 +91,7 @@ export function mergeResults(parts: readonly ClosedLoopResult[]): ClosedLoopResu
       plannedKWh: pl.reduce((s, x) => s + x.plannedKWh, 0),
       meanCertifiedGapPct: gaps.length > 0 ? gaps.reduce((s, x) => s + x.meanCertifiedGapPct, 0) / gaps.length : Number.NaN,
       forecastMaeK: first.planning.forecastMaeK,
+      ...(first.planning.identifiedHouseholdDays !== undefined ? identifiedStats(pl) : {}),
     },
   };
 }

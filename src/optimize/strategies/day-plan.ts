@@ -11,10 +11,11 @@ import { buildingThermal, designLoadW, type HouseholdDefinition, type WeatherSer
 import { coordinateFleet, type CoordinationOptions, type TransformerGroup } from '../fleet/index.js';
 import { prepareHousehold, solveHouseholdFast } from '../household-fast.js';
 import type { HouseholdPlan, HouseholdProblem } from '../household-problem.js';
-import { floorHoldingHeatW, householdProblemFromTwin } from '../twin-problem.js';
+import { emitterHeatW, floorHoldingHeatW, householdProblemFromTwin } from '../twin-problem.js';
 import { BOOST_K } from '../../sim/controls.js';
 import type { DayPriceSet } from './day-prices.js';
-import type { StrategyName, TransformerSpec } from './types.js';
+import type { PlannerModel, StrategyName, TransformerSpec } from './types.js';
+import { withIdentifiedModel, type IdentifiedRoomModel } from './identified-model.js';
 
 /** Slots over which a room that starts the day below its planning floor is brought back to it (2 h of 15 min). */
 export const RECOVERY_SLOTS = 8;
@@ -39,14 +40,21 @@ export interface DayContext {
   readonly dayStartMs: number;
   readonly slotS: number;
   readonly prices: DayPriceSet;
+  /**
+   * Prices over the planning horizon when it is longer than the day (today's slots first, then the next day's): the
+   * plan is made over the horizon and its first day followed (receding horizon). Absent = the day alone.
+   */
+  readonly horizonPrices?: Pick<DayPriceSet, 'subsidised' | 'full'>;
   /** Whether each household still has subsidised kWh left. */
   readonly subsidised: (i: number) => boolean;
   /** Room temperature now (the twin's measurement). */
   readonly roomC: (i: number) => number;
   /** Heat the unit delivered over the last slot (W, its heat meter); infers the envelope state from the air. */
   readonly heatW?: (i: number) => number;
-  /** The planner's building model (twin-problem.ts); default 'envelope'. */
-  readonly model?: 'room' | 'envelope';
+  /** The planner's building model (twin-problem.ts, identified-model.ts); default 'envelope'. */
+  readonly model?: PlannerModel;
+  /** Identified model: each household's room model fitted to its telemetry (required with model 'identified'). */
+  readonly identified?: (i: number) => IdentifiedRoomModel;
   readonly forecast: WeatherSeries;
   readonly planMarginK: number;
   readonly coordination?: CoordinationOptions;
@@ -68,10 +76,14 @@ function problemOf(c: DayContext, i: number, committedHeatW?: Float64Array): Hou
   const h = c.households[i] as HouseholdDefinition;
   const model = c.model ?? 'envelope';
   const p = householdProblemFromTwin(h, c.forecast, {
-    dayStartMs: c.dayStartMs, slotS: c.slotS, priceYuanPerKWh: c.subsidised(i) ? c.prices.subsidised : c.prices.full, initialTempC: c.roomC(i),
-    model, ...(c.heatW ? { initialHeatW: c.heatW(i) } : {}), ...(committedHeatW ? { committedHeatW } : {}),
+    dayStartMs: c.dayStartMs, slotS: c.slotS, priceYuanPerKWh: c.subsidised(i) ? (c.horizonPrices ?? c.prices).subsidised : (c.horizonPrices ?? c.prices).full, initialTempC: c.roomC(i),
+    model: model === 'envelope' ? 'envelope' : 'room', ...(c.heatW ? { initialHeatW: c.heatW(i) } : {}), ...(committedHeatW ? { committedHeatW } : {}),
   });
   if (model === 'envelope') return withFloorMargin(p, c.planMarginK);
+  if (model === 'identified') {
+    if (!c.identified) throw new Error('planner model "identified" needs each household\'s identified room model');
+    return identifiedLimits(h, withFloorMargin(withIdentifiedModel(p, c.identified(i), c.forecast, c.dayStartMs), c.planMarginK));
+  }
   return roomModelLimits(h, withFloorMargin(p, c.planMarginK));
 }
 
@@ -97,6 +109,12 @@ function roomModelLimits(h: HouseholdDefinition, p: HouseholdProblem): Household
   return { ...p, maxPowerW };
 }
 
+/** Identified model: planned heat ≤ what the emitters pass at their design water temperature into air at the day setpoint. */
+function identifiedLimits(h: HouseholdDefinition, p: HouseholdProblem): HouseholdProblem {
+  const emitterMaxW = emitterHeatW(h, h.occupants.daySetpointC);
+  return { ...p, maxPowerW: Float64Array.from(p.maxPowerW, (w, k) => Math.min(w, emitterMaxW / (p.cop[k] as number))) };
+}
+
 /** What the twin unit is told not to heat the air above: the occupants' ceiling (day setpoint + boost), on the air. */
 const airCeilings = (c: DayContext): Float64Array[] => c.households.map((h) => new Float64Array(c.prices.valley.length).fill(h.occupants.daySetpointC + BOOST_K));
 
@@ -107,7 +125,8 @@ function fromPlans(c: DayContext, plans: readonly HouseholdPlan[], ceilings: rea
     for (const i of t.householdIndices) { const w = (plans[i] as HouseholdPlan).powerW; for (let k = 0; k < n; k++) l[k] = (l[k] as number) + (w[k] as number); }
     return l;
   });
-  return { powerW: plans.map((p) => p.powerW), ceilingC: ceilings, plannedLoadW, planComfortViolations: plans.reduce((s, p) => s + p.comfortViolations, 0) };
+  // A plan over a longer horizon is followed for its first day.
+  return { powerW: plans.map((p) => p.powerW.subarray(0, n)), ceilingC: ceilings, plannedLoadW, planComfortViolations: plans.reduce((s, p) => s + p.comfortViolations, 0) };
 }
 
 /** A household's committed heat and its electric power per slot (envelope model; zero for the room model). */
@@ -157,7 +176,7 @@ function optimisedHousehold(c: DayContext): DaySchedule {
  */
 function withinRating(c: DayContext, commitments: readonly (Commitment | null)[]): (Commitment | null)[] {
   const out = commitments.map((m) => (m ? { heatW: Float64Array.from(m.heatW), powerW: Float64Array.from(m.powerW) } : null));
-  const n = c.prices.valley.length;
+  const n = (c.horizonPrices ?? c.prices).full.length;
   for (const t of c.transformers) {
     const limitW = t.ratingKVA * t.powerFactor * 1000;
     for (let k = 0; k < n; k++) {
@@ -177,7 +196,7 @@ function withinRating(c: DayContext, commitments: readonly (Commitment | null)[]
 function optimisedFleet(c: DayContext): DaySchedule {
   const commitments = withinRating(c, c.households.map((_, i) => commitmentOf(c, i)));
   const problems = c.households.map((_, i) => problemOf(c, i, commitments[i]?.heatW));
-  const n = c.prices.valley.length;
+  const n = (c.horizonPrices ?? c.prices).full.length;
   // Committed power is the transformer's base load: the coordination shares out what is left.
   const baseLoad = (idx: readonly number[]): Float64Array | undefined => {
     if (commitments.every((m) => m === null)) return undefined;

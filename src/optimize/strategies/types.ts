@@ -6,9 +6,15 @@ import type { Highs } from 'highs';
 import type { FleetDefinition, WeatherSeries } from '../../sim/index.js';
 import type { CoordinationOptions } from '../fleet/index.js';
 import type { Tariff } from '../tariff/index.js';
+import type { HeatSignal } from './plant-telemetry.js';
+import type { IdentifyMethod } from './identified-model.js';
 
 export const STRATEGIES = ['thermostat', 'valley-only', 'optimised-household', 'optimised-fleet'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
+
+/** The planner's building model: envelope-model.md, household-lp.md (room), identified-model.md. */
+export const PLANNER_MODELS = ['envelope', 'room', 'identified'] as const;
+export type PlannerModel = (typeof PLANNER_MODELS)[number];
 
 export const FORECASTS = ['anomaly-persistence', 'perfect'] as const;
 export type ForecastKind = (typeof FORECASTS)[number];
@@ -40,8 +46,24 @@ export interface ClosedLoopInput {
   readonly forecastDecayH?: number;
   /** The planner aims this far above the comfort floor to absorb model and forecast error (K); default DEFAULT_PLAN_MARGIN_K. */
   readonly planMarginK?: number;
-  /** The planner's building model (twin-problem.ts): 'envelope' (default, envelope-model.md) or 'room' (1R1C, slow mode). */
-  readonly plannerModel?: 'room' | 'envelope';
+  /**
+   * The planner's building model: 'envelope' (default, envelope-model.md), 'room' (1R1C, slow mode) or 'identified'
+   * (1R1C fitted to each household's telemetry on a rolling window, identified-model.md).
+   */
+  readonly plannerModel?: PlannerModel;
+  /** Identified model: days of telemetry the fit uses (rolling window; default IDENTIFY_WINDOW_DAYS). */
+  readonly identifyWindowDays?: number;
+  /** Identified model: days the twin runs on its thermostat before the period, so the first plan has data (default IDENTIFY_WARMUP_DAYS). */
+  readonly identifyWarmupDays?: number;
+  /** Identified model: the heat the fit explains the air by (plant-telemetry.ts); default 'heat-pump'. */
+  readonly identifyHeatSignal?: HeatSignal;
+  /** Identified model: the fit's criterion (identified-model.ts); default 'output-error'. */
+  readonly identifyMethod?: IdentifyMethod;
+  /**
+   * Planning horizon (days, 1 or 2; default 1): with 2 the plan made at midnight also covers the next day (its
+   * forecast and prices), so heat stored tonight counts for tomorrow; only the first day is followed.
+   */
+  readonly horizonDays?: number;
   readonly coordination?: CoordinationOptions;
   /** HiGHS for the fleet strategy's exact fallback per transformer (optional). */
   readonly highs?: Highs;
@@ -88,6 +110,10 @@ export interface PlanningStats {
   readonly plannedKWh: number;
   /** Mean absolute error of the day's forecast outdoor temperature against the twin's weather (K). */
   readonly forecastMaeK: number;
+  /** Identified planner model: household-days planned on a fitted (not the registered) model. */
+  readonly identifiedHouseholdDays?: number;
+  /** Identified planner model: mean free-run RMS error (K) of the fits used, over their own window (identify-rc.md). */
+  readonly meanFitSimulatedRmseK?: number;
 }
 
 export interface ClosedLoopResult {
