@@ -46,7 +46,8 @@ export function identifyRcOutputError(samples: readonly RcSample[], o: RcOutputE
   if (!(Number.isInteger(horizon) && horizon >= 1)) throw new Error(`identify: horizonSlots ${horizon} must be a whole number ≥ 1`);
   const minPairs = o.minPairs ?? Math.round(3 * slotsPerDay);
   const s = [...samples].sort((x, y) => x.tsMs - y.tsMs);
-  const withSolar = s.some((x) => x.solarWm2 !== null && x.solarWm2 !== undefined);
+  // An irradiance column that is zero throughout (night-only data, a feed without sun) carries no information.
+  const withSolar = s.some((x) => x.solarWm2 !== null && x.solarWm2 !== undefined && x.solarWm2 !== 0);
   const st = steps(s, o.stepS * 1000, horizon).filter((p) => !withSolar || ((s[p.j] as RcSample).solarWm2 ?? null) !== null);
   const days = st.length / slotsPerDay;
   const base: RcFit = { pairs: st.length, days, oneStepRmseK: null, simulatedRmseK: null, r2: null, heatLossSeWK: null, priorSharePct: null };

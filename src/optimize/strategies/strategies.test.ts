@@ -66,7 +66,21 @@ describe('season strategies on the twin (closed loop)', () => {
     expect(row.peakPctMax).toBeGreaterThan(0);
     expect(strategyRow({ ...uncoordinated, transformers: uncoordinated.transformers.map((t, g) => ({ ...t, ratingKVA: (tight[g]?.ratingKVA as number) })) }).plannedPeakPctMax).toBeGreaterThan(140);
   });
+  it('the identified planner model plans every household-day after the warm-up on a model fitted to that household\'s own telemetry', () => {
+    const r = run('optimised-household', { plannerModel: 'identified' });
+    expect(r.planning.identifiedHouseholdDays).toBe(fleet.households.length * DAYS);
+    // Its free runs over a planning day follow the twin's room air to within a kelvin (RMS).
+    expect(r.planning.meanFitSimulatedRmseK).toBeLessThan(1);
+    // The warm-up week is history, not part of the result: the meters count from the first day of the period.
+    const t = strategyRow(thermostat), o = strategyRow(r);
+    expect(o.electricityKWh).toBeLessThan(1.5 * t.electricityKWh);
+    // Without warm-up the first day has no data: it is planned on the registered parameters (the prior).
+    const cold = run('optimised-household', { plannerModel: 'identified', identifyWarmupDays: 0 });
+    expect(cold.planning.identifiedHouseholdDays).toBeLessThan(fleet.households.length * DAYS);
+  });
   it('refuses inputs that cannot be compared, naming what is wrong', () => {
+    expect(() => run('optimised-household', { horizonDays: 3 })).toThrow(/horizonDays: 3 must be 1 or 2/);
+    expect(() => run('optimised-household', { plannerModel: 'identified', identifyWindowDays: 0 })).toThrow(/window ≥ 1/);
     expect(() => run('thermostat', { transformers: villageTransformers(10, 5, 50) })).toThrow(/bj103-011 is behind no transformer/);
     expect(() => run('thermostat', { toMs: FROM })).toThrow(/must be after/);
     expect(() => run('thermostat', { toMs: FROM + 3_600_000 })).toThrow(/whole days/);
