@@ -34,5 +34,7 @@ describe('heatfleet strategies', () => {
     await expect(runStrategies({ ...base, preset: undefined, county: '100by100' }, quiet)).rejects.toThrow(/--county: "100by100"/);
     await expect(runStrategies({ ...base, county: '2x2' }, quiet)).rejects.toThrow(/either --preset/);
     await expect(runStrategies({ ...base, forecast: 'oracle' }, quiet)).rejects.toThrow(/--forecast: "oracle"/);
+    await expect(runStrategies({ ...base, plannerModel: 'learned' }, quiet)).rejects.toThrow(/--planner-model: "learned" is not one of envelope, room, identified/);
+    await expect(runStrategies({ ...base, horizonDays: '3' }, quiet)).rejects.toThrow(/--horizon-days: "3" is not a whole number 1…2/);
   });
 });
