@@ -75,7 +75,17 @@ export async function loadPopulation(
   const ids = matched.map((u) => u.unit.id);
   // Read the asked period, or the whole default season (the clamp needs the days with data).
   const asked = q.from !== undefined && q.to !== undefined ? { fromDay: dayOfLocalDate(q.from), toDay: dayOfLocalDate(q.to) } : seasonOfDay(localDayOf(deps.nowMs));
-  const rows: KpiDay[] = ids.length === 0 ? [] : await deps.kpiDays.queryKpiDays({ unitIds: ids, fromDay: asked.fromDay, toDay: asked.toDay });
+  const today = localDayOf(deps.nowMs);
+  const read = (r: { fromDay: number; toDay: number }) => deps.kpiDays.queryKpiDays({ unitIds: ids, ...r });
+  let rows: KpiDay[] = [];
+  if (ids.length > 0 && q.from === undefined && asked.fromDay < today && today < asked.toDay) {
+    // The default period leaves today out when earlier days have data; today's days are kept dirty by live readings
+    // (rebuilding them would hold the request), so they are read only when no earlier day has data.
+    rows = await read({ fromDay: asked.fromDay, toDay: today });
+    if (rows.length === 0) rows = await read({ fromDay: today, toDay: asked.toDay });
+  } else if (ids.length > 0) {
+    rows = await read(asked);
+  }
   const daysWithData = new Set<number>();
   for (const r of rows) daysWithData.add(r.day);
   const period = resolvePeriod(q, deps.nowMs, daysWithData);
