@@ -3,18 +3,15 @@
  * each role signs in and sees exactly what it may see; English switch; live updates; charts drawn.
  * Needs `npm run build:web` first (web/dist) and /usr/bin/chromium (apt-get install chromium).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
-import { startPlatform } from '../../src/main/platform.js';
+import { chromiumAvailable, CHROMIUM_PATH, login } from './support/browser.js';
+import { startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-0123', role: 'admin' };
 const onCi = process.env.CI === 'true';
 const haveChromium = chromiumAvailable();
@@ -25,7 +22,7 @@ if (!haveChromium && !onCi) {
 describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let rig: E2eRig | undefined;
   const pageErrors: string[] = [];
   const creds = (role: string): Credential => {
     const c = role === 'admin' ? ADMIN : platform.demoCredentials.find((x) => x.role === role);
@@ -53,7 +50,7 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
 
   const open = async (role: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> => {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(ctx);
+    rig?.contexts.push(ctx);
     const page = await ctx.newPage();
     page.on('pageerror', (e) => pageErrors.push(`${role}: ${e.message}`));
     const c = creds(role);
@@ -68,23 +65,15 @@ describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
     (await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))).sort();
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first');
-    platform = await startPlatform({
-      dataDir: null, httpPort: 0, mqttPort: 0, demo: true, demoHouseholds: 30, demoSpeed: 600,
-      liveIntervalMs: 1000, logLevel: 'silent', webDir: WEB_DIST, adminPassword: ADMIN.password, env: {},
-    });
-    browser = await launchChromium();
+    rig = await startE2eRig({ demoSpeed: 600, adminPassword: ADMIN.password });
+    ({ platform, browser } = rig);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.close();
-  });
+  afterAll(async () => rig?.close());
 
   it('sends a visitor without a session to the login page and rejects a wrong password', async () => {
     const ctx = await browser.newContext();
-    contexts.push(ctx);
+    rig?.contexts.push(ctx);
     const page = await ctx.newPage();
     await page.goto(`${platform.url}/sites`);
     await page.getByTestId('login-card').waitFor();

@@ -7,22 +7,18 @@
  * English; no page errors.
  * Needs `npm run build:web` first (web/dist) and /usr/bin/chromium (apt-get install chromium).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
 import type { CommandView, DispatchAlarmView, PlanSummary, PlanVsActual } from '../../src/contract/commands-api.js';
 import type { DrEventDetail } from '../../src/contract/dr-events.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
-import { startPlatform } from '../../src/main/platform.js';
+import { chromiumAvailable, CHROMIUM_PATH, login } from './support/browser.js';
+import { startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
 type Api = { get: <T>(path: string) => Promise<{ status: number; body: T }> };
 
-// WEB_DIST lets a run use its own build (`vite build --outDir …`) while others rebuild web/dist in a shared tree.
-const WEB_DIST = process.env.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-dispatch', role: 'admin' };
 const onCi = process.env.CI === 'true';
 const haveChromium = chromiumAvailable();
@@ -34,7 +30,7 @@ if (!haveChromium && !onCi) {
 describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let rig: E2eRig | undefined;
   const pageErrors: string[] = [];
   /** The village the operator planned in the first test. */
   let plannedVillageId = '';
@@ -65,7 +61,7 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
 
   const open = async (username: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> => {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(ctx);
+    rig?.contexts.push(ctx);
     // The machine may be shared and busy: give page actions room, the assertions stay the same.
     ctx.setDefaultTimeout(90_000);
     const page = await ctx.newPage();
@@ -98,19 +94,11 @@ describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in C
   };
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`${WEB_DIST} is missing: run \`npm run build:web\` first`);
-    platform = await startPlatform({
-      dataDir: null, httpPort: 0, mqttPort: 0, demo: true, demoHouseholds: 30, demoSpeed: 60, demoNeverAckPct: 20,
-      dispatchAckTimeoutMs: 500, dispatchMaxAttempts: 2, liveIntervalMs: 1000, logLevel: 'silent', webDir: WEB_DIST, adminPassword: ADMIN.password, env: {},
-    });
-    browser = await launchChromium();
+    rig = await startE2eRig({ demoSpeed: 60, demoNeverAckPct: 20, dispatchAckTimeoutMs: 500, dispatchMaxAttempts: 2, adminPassword: ADMIN.password });
+    ({ platform, browser } = rig);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.close();
-  });
+  afterAll(async () => rig?.close());
 
   it('operator plans its village, sees loading against the rating, dispatches, overrides a household and sees the override win', async () => {
     const page = await open('operator');

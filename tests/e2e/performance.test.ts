@@ -4,19 +4,16 @@
  * season-report API gives that role; filters narrow, comparison shows the chosen units, English works.
  * Needs `npm run build:web` first (web/dist) and /usr/bin/chromium (apt-get install chromium).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteList } from '../../src/contract/api.js';
 import type { Comparison, CreditListWire, FleetTable, InfluenceWire, RankingWire, ShortfallRankingWire, UnitReport } from '../../src/contract/season-report.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium, login } from './support/browser.js';
-import { startPlatform } from '../../src/main/platform.js';
+import { chromiumAvailable, CHROMIUM_PATH, login } from './support/browser.js';
+import { startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-perf', role: 'admin' };
 const onCi = process.env.CI === 'true';
 const REPORT_WAIT_MS = 180_000;
@@ -30,7 +27,7 @@ if (!haveChromium && !onCi) {
 describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let rig: E2eRig | undefined;
   const pageErrors: string[] = [];
   const creds = (role: string): Credential => {
     const c = role === 'admin' ? ADMIN : platform.demoCredentials.find((x) => x.role === role);
@@ -60,7 +57,7 @@ describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages i
 
   const open = async (role: string, path: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> => {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(ctx);
+    rig?.contexts.push(ctx);
     const page = await ctx.newPage();
     // Season reports are computed on request (tens of seconds on a busy 2-core machine): wait for them, not a fixed time.
     page.setDefaultTimeout(REPORT_WAIT_MS);
@@ -81,20 +78,11 @@ describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages i
     t.items.map((r) => r.values.spfH2 ?? `null:${r.status === 'no-data' ? 'no-data' : (r.spfReasons.h2 ?? 'unknown')}`);
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first');
-    platform = await startPlatform({
-      dataDir: null, httpPort: 0, mqttPort: 0, demo: true, demoHouseholds: 30, demoSpeed: 60,
-      liveIntervalMs: 1000, logLevel: 'silent', webDir: WEB_DIST, adminPassword: ADMIN.password, env: {},
-    });
-    await (platform as unknown as { demo?: { ready: Promise<void> } }).demo?.ready;
-    browser = await launchChromium();
+    rig = await startE2eRig({ demoSpeed: 60, adminPassword: ADMIN.password, waitForDemo: true });
+    ({ platform, browser } = rig);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.close();
-  });
+  afterAll(async () => rig?.close());
 
   it('regulator sees the same units and SPF H2 values as the API, each SPF column labelled with its boundary', async () => {
     const page = await open('regulator', '/performance');
