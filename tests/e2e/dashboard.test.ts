@@ -6,20 +6,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
-import { chromiumAvailable, CHROMIUM_PATH, login } from './support/browser.js';
-import { startE2eRig, type E2eRig } from './support/rig.js';
+import { login } from './support/browser.js';
+import { skipWithoutChromium, startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-0123', role: 'admin' };
-const onCi = process.env.CI === 'true';
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !onCi) {
-  console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPING dashboard browser tests: ${CHROMIUM_PATH} is missing (apt-get install chromium)\n${'!'.repeat(78)}\n`);
-}
+const skip = skipWithoutChromium('dashboard');
 
-describe.skipIf(!haveChromium && !onCi)('dashboard in Chromium', () => {
+describe.skipIf(skip)('dashboard in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
   let rig: E2eRig | undefined;

@@ -12,22 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
 import type { CommandView, DispatchAlarmView, PlanSummary, PlanVsActual } from '../../src/contract/commands-api.js';
 import type { DrEventDetail } from '../../src/contract/dr-events.js';
-import { chromiumAvailable, CHROMIUM_PATH, login } from './support/browser.js';
-import { startE2eRig, type E2eRig } from './support/rig.js';
+import { login } from './support/browser.js';
+import { skipWithoutChromium, startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
 type Api = { get: <T>(path: string) => Promise<{ status: number; body: T }> };
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-dispatch', role: 'admin' };
-const onCi = process.env.CI === 'true';
-const haveChromium = chromiumAvailable();
 const STEP_MS = 300_000;
-if (!haveChromium && !onCi) {
-  console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPING dispatch browser tests: ${CHROMIUM_PATH} is missing (apt-get install chromium)\n${'!'.repeat(78)}\n`);
-}
+const skip = skipWithoutChromium('dispatch');
 
-describe.skipIf(!haveChromium && !onCi)('dispatch and demand-response pages in Chromium', () => {
+describe.skipIf(skip)('dispatch and demand-response pages in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
   let rig: E2eRig | undefined;

@@ -8,23 +8,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteList } from '../../src/contract/api.js';
 import type { Comparison, CreditListWire, FleetTable, InfluenceWire, RankingWire, ShortfallRankingWire, UnitReport } from '../../src/contract/season-report.js';
-import { chromiumAvailable, CHROMIUM_PATH, login } from './support/browser.js';
-import { startE2eRig, type E2eRig } from './support/rig.js';
+import { login } from './support/browser.js';
+import { skipWithoutChromium, startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-perf', role: 'admin' };
-const onCi = process.env.CI === 'true';
 const REPORT_WAIT_MS = 180_000;
 const TEST_MS = 600_000;
 const poll = { timeout: REPORT_WAIT_MS, interval: 500 };
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !onCi) {
-  console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPING performance page browser tests: ${CHROMIUM_PATH} is missing (apt-get install chromium)\n${'!'.repeat(78)}\n`);
-}
+const skip = skipWithoutChromium('performance page');
 
-describe.skipIf(!haveChromium && !onCi)('performance and post-evaluation pages in Chromium', () => {
+describe.skipIf(skip)('performance and post-evaluation pages in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
   let rig: E2eRig | undefined;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startPlatform, type RunningPlatform, type StartOptions } from '../../../src/main/platform.js';
-import { launchChromium } from './browser.js';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './browser.js';
 
 export const WEB_DIST = process.env.WEB_DIST ?? fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -36,4 +36,14 @@ export async function startE2eRig(options: StartOptions & { waitForDemo?: boolea
       await platform.close();
     },
   };
+}
+
+/**
+ * True when the suite must skip: Chromium is missing and this is not CI (on CI a missing browser fails instead).
+ * Says so loudly, naming the suite.
+ */
+export function skipWithoutChromium(suite: string): boolean {
+  const skip = !chromiumAvailable() && process.env.CI !== 'true';
+  if (skip) console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPING ${suite} browser tests: ${CHROMIUM_PATH} is missing (apt-get install chromium)\n${'!'.repeat(78)}\n`);
+  return skip;
 }
