@@ -13,6 +13,7 @@ import { planDay, type DaySchedule } from './day-plan.js';
 import type { ClosedLoopInput, ClosedLoopResult, TransformerOutcome } from './types.js';
 import { createPlantTelemetry, slotRecorder } from './plant-telemetry.js';
 import { fitRoomModel, type IdentifiedRoomModel } from './identified-model.js';
+import { createRatingGuard } from './rating-guard-twin.js';
 
 const DAY_MS = 86_400_000;
 const J_PER_KWH = 3.6e6;
@@ -85,6 +86,9 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const st = sim.state;
   const telemetry = identifying ? createPlantTelemetry(n, windowDays * slotsPerDay) : null;
   const recorder = telemetry ? slotRecorder(sim, input.actualWeather, telemetry, slotS, input.identifyHeatSignal ?? 'heat-pump') : null;
+  // The rating guard decides before every physics step, so the twin then steps minute by minute.
+  const guard = input.enforceRating ? createRatingGuard(sim, input.transformers, input.actualWeather, STEP_S) : null;
+  const stepsPerSlot = slotS / STEP_S;
   const groupOf = new Int32Array(n);
   input.transformers.forEach((t, g) => { for (const i of t.householdIndices) groupOf[i] = g; });
   const loads = input.transformers.map(() => new Float64Array(days * slotsPerDay));
@@ -162,7 +166,8 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
         }
       }
       recorder?.start();
-      sim.advance(slotS / STEP_S);
+      if (guard) for (let m = 0; m < stepsPerSlot; m++) { guard.before(); sim.advance(1); guard.after(); }
+      else sim.advance(stepsPerSlot);
       recorder?.end(d * slotsPerDay + k);
       meters(sim, nowTotal, nowHeat);
       const slot = d * slotsPerDay + k;
@@ -197,9 +202,11 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const transformers: TransformerOutcome[] = input.transformers.map((t, g) => ({
     id: t.id, ratingKVA: t.ratingKVA, powerFactor: t.powerFactor, households: t.householdIndices.length, loadW: loads[g] as Float64Array, plannedPeakW: plannedPeak[g] as number,
   }));
+  const g = guard?.totals;
   return {
     strategy, forecast: forecastKind, tariffId: tariff.id, fromMs: input.fromMs, toMs: input.toMs, slotMinutes,
-    households: { ids: hs.map((h) => h.id), ...out }, transformers,
+    households: { ids: hs.map((h) => h.id), ...out, ...(g ? { blockedH: g.blockedH, blockedBelowFloorH: g.blockedBelowFloorH, blockedBelowFloorKh: g.blockedBelowFloorKh } : {}) }, transformers,
+    ...(g ? { ratingGuard: { longestLockH: g.longestLockH, locksOverLimit: g.locksOverLimit, overCapacitySteps: g.overCapacitySteps } } : {}),
     planning: {
       plannedDays: planned, planComfortViolations: planViolations, comfortInfeasibleHouseholdDays: infeasible, transformerTooSmallGroupDays: tooSmall,
       exactFallbacks: fallbacks, plannedKWh: planned > 0 ? plannedKWh : Number.NaN, meanCertifiedGapPct: gapCount > 0 ? gapSum / gapCount : Number.NaN, forecastMaeK: maeCount > 0 ? maeSum / maeCount : Number.NaN,

@@ -2,7 +2,7 @@
  * The comparison table: one row per strategy from the twin's measured outcomes, and the merge of results
  * computed on separate workers (households and transformers are independent).
  */
-import type { ClosedLoopResult, HouseholdOutcomes } from './types.js';
+import type { ClosedLoopResult, HouseholdOutcomes, RatingGuardStats } from './types.js';
 
 export interface StrategyRow {
   readonly strategy: string;
@@ -24,7 +24,14 @@ export interface StrategyRow {
   readonly overloadHours: number;
   /** Highest planned load of any transformer (% of rating); NaN for rule-based strategies. */
   readonly plannedPeakPctMax: number;
+  /** Rating guard (rating-guard.md): hours per household locked while asking for heat, and of them below the floor (h, K·h); NaN without the guard. */
+  readonly blockedHPerHousehold: number;
+  readonly blockedBelowFloorHPerHousehold: number;
+  readonly blockedBelowFloorKhPerHousehold: number;
 }
+
+/** The row's name: the strategy, marked when the rating guard held the transformers. */
+export const strategyLabel = (r: Pick<ClosedLoopResult, 'strategy' | 'ratingGuard'>): string => (r.ratingGuard ? `${r.strategy} + rating guard` : r.strategy);
 
 const quantile = (sorted: readonly number[], q: number): number => {
   if (sorted.length === 0) return Number.NaN;
@@ -50,9 +57,12 @@ export function strategyRow(r: ClosedLoopResult): StrategyRow {
   }
   pcts.sort((a, b) => a - b);
   return {
-    strategy: r.strategy, households: n, electricityKWh: sum(h.electricityKWh), costYuan: sum(h.costYuan), offValleyHeatingKWh: sum(h.offValleyHeatingKWh),
+    strategy: strategyLabel(r), households: n, electricityKWh: sum(h.electricityKWh), costYuan: sum(h.costYuan), offValleyHeatingKWh: sum(h.offValleyHeatingKWh),
     safeguardKWh: sum(h.safeguardKWh), backupKWh: sum(h.backupKWh), belowFloorKhPerHousehold: sum(h.belowFloorKh) / n, belowFloorHPerHousehold: sum(h.belowFloorH) / n,
     peakKW, peakPctMax: pcts[pcts.length - 1] ?? Number.NaN, peakPctMedian: quantile(pcts, 0.5), peakPctP95: quantile(pcts, 0.95), overloadHours, plannedPeakPctMax,
+    blockedHPerHousehold: h.blockedH ? sum(h.blockedH) / n : Number.NaN,
+    blockedBelowFloorHPerHousehold: h.blockedBelowFloorH ? sum(h.blockedBelowFloorH) / n : Number.NaN,
+    blockedBelowFloorKhPerHousehold: h.blockedBelowFloorKh ? sum(h.blockedBelowFloorKh) / n : Number.NaN,
   };
 }
 
@@ -70,13 +80,21 @@ function identifiedStats(pl: readonly ClosedLoopResult['planning'][]): Pick<Clos
   return { identifiedHouseholdDays: days, meanFitSimulatedRmseK: days > 0 ? rmse / days : Number.NaN };
 }
 
+/** Rating-guard statistics of disjoint shares: the longest lock is the longest of any share, counts add. */
+function guardStats(parts: readonly ClosedLoopResult[]): RatingGuardStats {
+  const g = parts.map((p) => p.ratingGuard as RatingGuardStats);
+  return { longestLockH: Math.max(...g.map((x) => x.longestLockH)), locksOverLimit: g.reduce((s, x) => s + x.locksOverLimit, 0), overCapacitySteps: g.reduce((s, x) => s + x.overCapacitySteps, 0) };
+}
+
 /** One result from the results of disjoint transformer shares of the same run. */
 export function mergeResults(parts: readonly ClosedLoopResult[]): ClosedLoopResult {
   const first = parts[0];
   if (!first) throw new Error('merge: no results');
-  if (parts.some((p) => p.strategy !== first.strategy || p.fromMs !== first.fromMs || p.toMs !== first.toMs)) throw new Error('merge: results of different runs');
+  const guarded = first.ratingGuard !== undefined;
+  if (parts.some((p) => p.strategy !== first.strategy || p.fromMs !== first.fromMs || p.toMs !== first.toMs || (p.ratingGuard !== undefined) !== guarded)) throw new Error('merge: results of different runs');
   const keys = ['electricityKWh', 'costYuan', 'offValleyHeatingKWh', 'safeguardKWh', 'backupKWh', 'belowFloorKh', 'belowFloorH'] as const;
-  const columns = Object.fromEntries(keys.map((k) => [k, concat(parts.map((p) => p.households[k]))])) as Omit<HouseholdOutcomes, 'ids'>;
+  const guardKeys = guarded ? (['blockedH', 'blockedBelowFloorH', 'blockedBelowFloorKh'] as const) : [];
+  const columns = Object.fromEntries([...keys, ...guardKeys].map((k) => [k, concat(parts.map((p) => p.households[k] as Float64Array))])) as Omit<HouseholdOutcomes, 'ids'>;
   const households: HouseholdOutcomes = { ids: parts.flatMap((p) => p.households.ids), ...columns };
   const pl = parts.map((p) => p.planning);
   const gaps = pl.filter((x) => Number.isFinite(x.meanCertifiedGapPct));
@@ -93,5 +111,6 @@ export function mergeResults(parts: readonly ClosedLoopResult[]): ClosedLoopResu
       forecastMaeK: first.planning.forecastMaeK,
       ...(first.planning.identifiedHouseholdDays !== undefined ? identifiedStats(pl) : {}),
     },
+    ...(guarded ? { ratingGuard: guardStats(parts) } : {}),
   };
 }

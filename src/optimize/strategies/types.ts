@@ -64,6 +64,12 @@ export interface ClosedLoopInput {
    * forecast and prices), so heat stored tonight counts for tomorrow; only the first day is followed.
    */
   readonly horizonDays?: number;
+  /**
+   * Real-time rating guard (rating-guard.md): every twin step (1 min) the platform grants run permission per
+   * transformer in order of need up to its rating and locks the rest (SG-Ready "blocked"). Default false: the
+   * units' local safeguard heats whatever the transformer's load.
+   */
+  readonly enforceRating?: boolean;
   readonly coordination?: CoordinationOptions;
   /** HiGHS for the fleet strategy's exact fallback per transformer (optional). */
   readonly highs?: Highs;
@@ -84,6 +90,20 @@ export interface HouseholdOutcomes {
   /** Degree-hours and hours below the occupants' floor (scheduled setpoint − hysteresis). */
   readonly belowFloorKh: Float64Array;
   readonly belowFloorH: Float64Array;
+  /** With the rating guard: hours locked while asking for heat, and of them with the room below the floor (h, K·h). */
+  readonly blockedH?: Float64Array;
+  readonly blockedBelowFloorH?: Float64Array;
+  readonly blockedBelowFloorKh?: Float64Array;
+}
+
+/** What the rating guard did over the period (rating-guard.md). */
+export interface RatingGuardStats {
+  /** Longest uninterrupted lock of any unit (h). */
+  readonly longestLockH: number;
+  /** Lock episodes longer than SG-Ready's 2 h bound (count over units). */
+  readonly locksOverLimit: number;
+  /** Transformer-steps whose unblockable draw alone exceeded the rating. */
+  readonly overCapacitySteps: number;
 }
 
 export interface TransformerOutcome {
@@ -126,4 +146,6 @@ export interface ClosedLoopResult {
   readonly households: HouseholdOutcomes;
   readonly transformers: readonly TransformerOutcome[];
   readonly planning: PlanningStats;
+  /** Present when the rating guard ran. */
+  readonly ratingGuard?: RatingGuardStats;
 }
