@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CAPACITY_CONTROLS, EMITTER_TYPES, HEAT_PUMP_TYPE_KEYS } from '../domain/heat-pump-types.js';
+import { TextRefSchema } from './texts/text-ref.js';
 
 // ---------------------------------------------------------------- shared vocabulary
 
@@ -211,6 +212,7 @@ export const FleetRowSchema = z.object({
   notEvaluable: z.array(z.string()),
   excludedChannels: z.array(z.string()),
   warnings: z.array(z.string()),
+  warningRefs: z.array(TextRefSchema).describe('the warnings as codes of UNIT_WARNING_TEXTS (src/contract/texts/unit-texts.ts), same order'),
 });
 export type FleetRow = z.infer<typeof FleetRowSchema>;
 
@@ -241,15 +243,17 @@ export const ComparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
+/** Why a unit is not evaluable: `text` words `detail` by a code of NOT_EVALUABLE_TEXTS. */
+const NotEvaluableSchema = z.object({ code: z.string(), detail: z.string(), text: TextRefSchema });
 export const CauseSchema = z.object({
-  code: z.string(), text: z.string(),
-  evidence: z.array(z.object({ figure: z.string(), unit: z.string(), actual: z.number(), expected: nn, threshold: nn })),
+  code: z.string(), text: z.string(), textRef: TextRefSchema.describe('`text` as a code of CAUSE_TEXTS'),
+  evidence: z.array(z.object({ figure: z.string(), figureRef: TextRefSchema.describe('`figure` as a code of EVIDENCE_FIGURE_TEXTS'), unit: z.string(), actual: z.number(), expected: nn, threshold: nn })),
   estimatedSpfLoss: nn, boundary: BoundarySchema.nullable(),
 });
 export const ExpectedVsActualSchema = z.object({
   unitId: z.string(), boundary: BoundarySchema, boundaryLabel: z.string(),
   status: z.enum(['evaluated', 'not-evaluable']),
-  notEvaluable: z.array(z.object({ code: z.string(), detail: z.string() })),
+  notEvaluable: z.array(NotEvaluableSchema),
   weather: z.object({ source: z.enum(['measured', 'mixed', 'typical-year']), measuredHoursPct: z.number() }),
   expected: z.object({
     spf: SpfRecord, heatKWh: z.number(), heatPumpHeatKWh: z.number(), backupHeatKWh: z.number(), electricityH2KWh: z.number(), electricityH4KWh: z.number(),
@@ -290,13 +294,14 @@ export const UnitReportSchema = z.object({
   figures: z.array(FigureSchema),
   coverage: z.array(z.object({ channel: z.string(), coveragePct: z.number(), measured: z.number(), bridged: z.number(), missing: z.number() })),
   registers: z.array(z.object({ register: z.string(), power: z.string(), registerKWh: z.number(), integratedKWh: nn, toleranceKWh: z.number(), status: z.string() })),
-  plausibility: z.object({ flags: z.array(z.object({ channel: z.string(), code: z.string(), detail: z.string() })), excludedChannels: z.array(z.string()) }),
+  plausibility: z.object({ flags: z.array(z.object({ channel: z.string(), code: z.string(), detail: z.string(), text: TextRefSchema.describe('`detail` as a code of PLAUSIBILITY_TEXTS') })), excludedChannels: z.array(z.string()) }),
   heatMeterFault: z.object({ detected: z.boolean().nullable(), reason: z.string().nullable(), episodes: z.number(), durationH: z.number() }),
   comfortByHour: z.array(z.object({ hour: z.number(), coveredH: z.number(), hoursBelow: z.number(), degreeHoursBelowKh: z.number() })),
-  notEvaluable: z.array(z.object({ code: z.string(), detail: z.string() })),
+  notEvaluable: z.array(NotEvaluableSchema),
   expectedVsActual: ExpectedVsActualSchema.nullable(),
   expectedVsActualStatus: TwinStatusSchema,
   warnings: z.array(z.string()),
+  warningRefs: z.array(TextRefSchema).describe('the warnings as codes of UNIT_WARNING_TEXTS, same order'),
 });
 export type UnitReport = z.infer<typeof UnitReportSchema>;
 
@@ -327,7 +332,7 @@ export const RankingSchema = z.object({
     secondary: z.object({ boundary: BoundarySchema, n: z.number(), medianSpf: nn }), meanCoveragePct: z.number(), heatKWh: z.number(), unitIds: z.array(z.string()),
   })),
   insufficientData: z.array(z.object({ ...GroupLabelShape, nEligible: z.number(), nUnits: z.number(), reason: z.string() })),
-  excludedUnits: z.array(z.object({ unitId: z.string(), group: z.string(), reasons: z.array(z.object({ code: z.string(), detail: z.string() })) })),
+  excludedUnits: z.array(z.object({ unitId: z.string(), group: z.string(), reasons: z.array(NotEvaluableSchema) })),
 });
 export type RankingWire = z.infer<typeof RankingSchema>;
 

@@ -26,10 +26,21 @@ export type CauseThresholds = z.infer<typeof CauseThresholdsSchema>;
 export const CAUSE_CODES = ['cycling', 'oversizing', 'high-flow-temperature', 'defrost', 'circulation-pump', 'backup-heater', 'comfort-shortfall'] as const;
 export type CauseCode = (typeof CAUSE_CODES)[number];
 
-export interface Evidence { readonly figure: string; readonly unit: string; readonly actual: number; readonly expected: number | null; readonly threshold: number | null }
+/** Which figure a piece of evidence is (a stable code; `figure` words it in English), with the numbers its name carries. */
+export type EvidenceFigureCode = 'starts' | 'short-cycles' | 'load-ratio' | 'flow' | 'defrost' | 'pump' | 'backup' | 'comfort';
+export interface Evidence {
+  readonly figure: string;
+  readonly figureCode: EvidenceFigureCode;
+  readonly figureParams: Readonly<Record<string, string | number>>;
+  readonly unit: string; readonly actual: number; readonly expected: number | null; readonly threshold: number | null;
+}
+/** A cause's text as a code of the cause-text catalogue (src/contract/texts/cause-texts.ts) and its numbers. */
+export type CauseTextCode = CauseCode | 'high-flow-temperature-loss';
 export interface Cause {
   readonly code: CauseCode;
   readonly text: string;
+  readonly textCode: CauseTextCode;
+  readonly textParams: Readonly<Record<string, number | null>>;
   readonly evidence: readonly Evidence[];
   /** Estimated SPF points lost at `boundary` to this cause (positive = loss); null where no physical estimate exists. */
   readonly estimatedSpfLoss: number | null;
@@ -50,15 +61,16 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
   const manyShort = shortShare !== null && shortShare > t.cycling.maxShortCycleSharePct;
   if (manyStarts || manyShort) {
     const ev: Evidence[] = [];
-    if (sph !== null) ev.push({ figure: 'compressor starts per running hour', unit: '1/h', actual: sph, expected: expSph, threshold: t.cycling.maxStartsPerRunningHour });
-    if (shortShare !== null) ev.push({ figure: `share of cycles shorter than ${k.cycling.shortCycleMaxOnS / 60} min`, unit: '%', actual: shortShare, expected: null, threshold: t.cycling.maxShortCycleSharePct });
-    out.push({ code: 'cycling', text: `short cycling: ${sph === null ? '—' : r1(sph)} starts per running hour (twin ${expSph === null ? '—' : r1(expSph)})`, evidence: ev, estimatedSpfLoss: null, boundary: null });
+    if (sph !== null) ev.push({ figure: 'compressor starts per running hour', figureCode: 'starts', figureParams: {}, unit: '1/h', actual: sph, expected: expSph, threshold: t.cycling.maxStartsPerRunningHour });
+    if (shortShare !== null) ev.push({ figure: `share of cycles shorter than ${k.cycling.shortCycleMaxOnS / 60} min`, figureCode: 'short-cycles', figureParams: { minutes: k.cycling.shortCycleMaxOnS / 60 }, unit: '%', actual: shortShare, expected: null, threshold: t.cycling.maxShortCycleSharePct });
+    out.push({ code: 'cycling', text: `short cycling: ${sph === null ? '—' : r1(sph)} starts per running hour (twin ${expSph === null ? '—' : r1(expSph)})`, textCode: 'cycling', textParams: { startsPerH: sph, expectedStartsPerH: expSph }, evidence: ev, estimatedSpfLoss: null, boundary: null });
   }
   const lr = k.loadRatio.value;
   if (lr !== null && lr < t.cycling.minLoadRatio) {
     out.push({
       code: 'oversizing', text: `oversized for the load: load ratio ${lr.toFixed(2)} (twin ${exp.loadRatio === null ? '—' : exp.loadRatio.toFixed(2)})`,
-      evidence: [{ figure: 'load ratio (heat while running / nominal capacity)', unit: '-', actual: lr, expected: exp.loadRatio, threshold: t.cycling.minLoadRatio }], estimatedSpfLoss: null, boundary: null,
+      textCode: 'oversizing', textParams: { loadRatio: lr, expectedLoadRatio: exp.loadRatio },
+      evidence: [{ figure: 'load ratio (heat while running / nominal capacity)', figureCode: 'load-ratio', figureParams: {}, unit: '-', actual: lr, expected: exp.loadRatio, threshold: t.cycling.minLoadRatio }], estimatedSpfLoss: null, boundary: null,
     });
   }
   // High flow temperature: the SPF at the twin's flow temperature, at the measured % of Carnot (Carnot COP ratio).
@@ -71,7 +83,8 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
     const loss = spf2 !== null && copA !== null && copE !== null ? spf2 * (copE / copA - 1) : null;
     out.push({
       code: 'high-flow-temperature', text: `flow temperature ${r1(flow)} °C vs ${r1(expFlow)} °C expected (heat-weighted)${loss === null ? '' : `: about ${loss.toFixed(2)} SPF H2 lost`}`,
-      evidence: [{ figure: 'heat-weighted flow temperature', unit: '°C', actual: flow, expected: expFlow, threshold: expFlow + t.flowTemperature.minExcessK }], estimatedSpfLoss: loss, boundary: 'h2',
+      textCode: loss === null ? 'high-flow-temperature' : 'high-flow-temperature-loss', textParams: { flowC: flow, expectedFlowC: expFlow, spfLoss: loss },
+      evidence: [{ figure: 'heat-weighted flow temperature', figureCode: 'flow', figureParams: {}, unit: '°C', actual: flow, expected: expFlow, threshold: expFlow + t.flowTemperature.minExcessK }], estimatedSpfLoss: loss, boundary: 'h2',
     });
   }
   const ds = k.defrost.shareOfHeatPct;
@@ -79,7 +92,8 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
     const excess = ds - (exp.defrostSharePct ?? 0);
     out.push({
       code: 'defrost', text: `defrost draws ${r1(ds)} % of heat back (twin ${r1(exp.defrostSharePct ?? 0)} %)`,
-      evidence: [{ figure: 'defrost energy / heat', unit: '%', actual: ds, expected: exp.defrostSharePct, threshold: t.defrost.maxSharePct }],
+      textCode: 'defrost', textParams: { sharePct: ds, expectedSharePct: exp.defrostSharePct ?? 0 },
+      evidence: [{ figure: 'defrost energy / heat', figureCode: 'defrost', figureParams: {}, unit: '%', actual: ds, expected: exp.defrostSharePct, threshold: t.defrost.maxSharePct }],
       estimatedSpfLoss: spf2 === null ? null : (spf2 * excess) / 100, boundary: 'h2',
     });
   }
@@ -92,7 +106,8 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
       const excessKWh = ((share - (expShare ?? 0)) / 100) * h4;
       out.push({
         code: 'circulation-pump', text: `circulation pump uses ${r1(share)} % of electricity (twin ${expShare === null ? '—' : r1(expShare)} %)`,
-        evidence: [{ figure: 'pump electricity / H4 electricity', unit: '%', actual: share, expected: expShare, threshold: t.pump.maxSharePct }],
+        textCode: 'circulation-pump', textParams: { sharePct: share, expectedSharePct: expShare },
+        evidence: [{ figure: 'pump electricity / H4 electricity', figureCode: 'pump', figureParams: {}, unit: '%', actual: share, expected: expShare, threshold: t.pump.maxSharePct }],
         estimatedSpfLoss: spf4 === null ? null : spf4 * (h4 / (h4 - excessKWh) - 1), boundary: 'h4',
       });
     }
@@ -110,7 +125,8 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
       const spfTot = k.spf[totB];
       out.push({
         code: 'backup-heater', text: `backup heater uses ${r1(share)} % of electricity (twin ${r1(expShare)} %)`,
-        evidence: [{ figure: `backup electricity / ${totB.toUpperCase()} electricity`, unit: '%', actual: share, expected: exp.backupSharePct, threshold: t.backup.maxSharePct }],
+        textCode: 'backup-heater', textParams: { sharePct: share, expectedSharePct: expShare },
+        evidence: [{ figure: `backup electricity / ${totB.toUpperCase()} electricity`, figureCode: 'backup', figureParams: { boundary: totB.toUpperCase() }, unit: '%', actual: share, expected: exp.backupSharePct, threshold: t.backup.maxSharePct }],
         estimatedSpfLoss: spfTot === null || saved === null ? null : spfTot * (tot / (tot - saved) - 1), boundary: totB,
       });
     }
@@ -121,7 +137,8 @@ export function diagnoseCauses(k: UnitKpis, exp: ExpectedFigures, t: CauseThresh
     if (below - expBelow > t.comfort.minExcessHoursPct) {
       out.push({
         code: 'comfort-shortfall', text: `below ${k.comfort.targetIndoorC} °C for ${r1(below)} % of hours (twin ${r1(expBelow)} %)`,
-        evidence: [{ figure: `hours below ${k.comfort.targetIndoorC} °C / covered hours`, unit: '%', actual: below, expected: expBelow, threshold: expBelow + t.comfort.minExcessHoursPct }], estimatedSpfLoss: null, boundary: null,
+        textCode: 'comfort-shortfall', textParams: { targetC: k.comfort.targetIndoorC, belowPct: below, expectedBelowPct: expBelow },
+        evidence: [{ figure: `hours below ${k.comfort.targetIndoorC} °C / covered hours`, figureCode: 'comfort', figureParams: { targetC: k.comfort.targetIndoorC }, unit: '%', actual: below, expected: expBelow, threshold: expBelow + t.comfort.minExcessHoursPct }], estimatedSpfLoss: null, boundary: null,
       });
     }
   }

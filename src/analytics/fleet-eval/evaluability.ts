@@ -10,7 +10,11 @@ export const NOT_EVALUABLE_CODES = [
   'no-data', 'heat-meter-fault', 'register-disagrees', 'register-went-backwards', 'implausible-units', 'exceeds-carnot', 'boundary-not-available', 'low-coverage', 'too-little-heat',
 ] as const;
 export type NotEvaluableCode = (typeof NOT_EVALUABLE_CODES)[number];
-export interface NotEvaluableReason { readonly code: NotEvaluableCode; readonly detail: string }
+/** Codes of the detail texts (src/contract/texts/unit-texts.ts NOT_EVALUABLE_TEXTS): the reason codes plus the twin's own. */
+export type NotEvaluableTextCode = NotEvaluableCode | 'no-building' | 'twin-no-spf';
+export interface NotEvaluableText { readonly code: NotEvaluableTextCode; readonly params: Readonly<Record<string, string | number>> }
+export interface NotEvaluableReason { readonly code: NotEvaluableCode; readonly detail: string; readonly text: NotEvaluableText }
+const why = (code: NotEvaluableCode, detail: string, params: Record<string, string | number> = {}): NotEvaluableReason => ({ code, detail, text: { code, params } });
 
 export interface EvaluabilityRule {
   readonly boundary: Boundary;
@@ -22,22 +26,23 @@ export interface EvaluabilityRule {
 
 /** Reasons the unit cannot be judged at the boundary; empty when it can. */
 export function notEvaluableReasons(k: UnitKpis, rule: EvaluabilityRule): NotEvaluableReason[] {
-  if (k.status === 'no-data') return [{ code: 'no-data', detail: 'no readings in the period' }];
+  if (k.status === 'no-data') return [why('no-data', 'no readings in the period')];
   const out: NotEvaluableReason[] = [];
-  if (k.heatMeterFault.detected) out.push({ code: 'heat-meter-fault', detail: `heat meter read 0 while running with a temperature rise for ${k.heatMeterFault.durationH.toFixed(1)} h` });
+  if (k.heatMeterFault.detected) out.push(why('heat-meter-fault', `heat meter read 0 while running with a temperature rise for ${k.heatMeterFault.durationH.toFixed(1)} h`, { hours: k.heatMeterFault.durationH }));
   for (const r of k.registers) {
-    if (r.status === 'disagree') out.push({ code: 'register-disagrees', detail: `${r.register} ${r.registerKWh.toFixed(1)} kWh vs integrated ${r.power} ${(r.integratedKWh ?? 0).toFixed(1)} kWh (tolerance ${r.toleranceKWh.toFixed(1)})` });
-    if (r.status === 'register-went-backwards') out.push({ code: 'register-went-backwards', detail: `${r.register} went backwards` });
+    if (r.status === 'disagree') out.push(why('register-disagrees', `${r.register} ${r.registerKWh.toFixed(1)} kWh vs integrated ${r.power} ${(r.integratedKWh ?? 0).toFixed(1)} kWh (tolerance ${r.toleranceKWh.toFixed(1)})`,
+      { register: r.register, registerKWh: r.registerKWh, power: r.power, integratedKWh: r.integratedKWh ?? 0, toleranceKWh: r.toleranceKWh }));
+    if (r.status === 'register-went-backwards') out.push(why('register-went-backwards', `${r.register} went backwards`, { register: r.register }));
   }
   for (const f of k.plausibility.flags) {
-    if (f.code === 'looks-like-kw-sent-as-w') out.push({ code: 'implausible-units', detail: `${f.channel} median ${f.medianPositiveW.toPrecision(3)} looks like kW sent as W` });
-    else out.push({ code: 'exceeds-carnot', detail: `${f.channel}: ${f.carnotPct.toFixed(0)} % of Carnot is physically impossible` });
+    if (f.code === 'looks-like-kw-sent-as-w') out.push(why('implausible-units', `${f.channel} median ${f.medianPositiveW.toPrecision(3)} looks like kW sent as W`, { channel: f.channel, medianW: f.medianPositiveW }));
+    else out.push(why('exceeds-carnot', `${f.channel}: ${f.carnotPct.toFixed(0)} % of Carnot is physically impossible`, { channel: f.channel, carnotPct: f.carnotPct }));
   }
   const b = k.energy.boundaries[rule.boundary];
-  if (b.spf === null) out.push({ code: 'boundary-not-available', detail: `SPF ${rule.boundary.toUpperCase()} not computable (${b.reason ?? 'unknown'})` });
+  if (b.spf === null) out.push(why('boundary-not-available', `SPF ${rule.boundary.toUpperCase()} not computable (${b.reason ?? 'unknown'})`, { boundary: rule.boundary.toUpperCase(), reason: b.reason ?? 'unknown' }));
   const cov = unitCoveragePct(k);
-  if (cov < rule.minCoveragePct) out.push({ code: 'low-coverage', detail: `coverage ${cov.toFixed(1)} % < ${rule.minCoveragePct} %` });
-  if (b.spf !== null && b.heatKWh < rule.minHeatKWh) out.push({ code: 'too-little-heat', detail: `heat ${b.heatKWh.toFixed(0)} kWh < ${rule.minHeatKWh} kWh` });
+  if (cov < rule.minCoveragePct) out.push(why('low-coverage', `coverage ${cov.toFixed(1)} % < ${rule.minCoveragePct} %`, { coveragePct: cov, minCoveragePct: rule.minCoveragePct }));
+  if (b.spf !== null && b.heatKWh < rule.minHeatKWh) out.push(why('too-little-heat', `heat ${b.heatKWh.toFixed(0)} kWh < ${rule.minHeatKWh} kWh`, { heatKWh: b.heatKWh, minHeatKWh: rule.minHeatKWh }));
   return out;
 }
 

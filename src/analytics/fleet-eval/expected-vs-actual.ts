@@ -9,7 +9,7 @@ import type { Building, HeatPumpUnit } from '../../domain/registry.js';
 import { householdFromRegistry, type TypicalHouseholdAssumptions, type WeatherSeries } from '../../sim/index.js';
 import type { Boundary, UnitKpis } from '../unit-kpis/index.js';
 import { CauseThresholdsSchema, diagnoseCauses, type Cause } from './causes.js';
-import { METERING_CODES, notEvaluableReasons, type NotEvaluableReason } from './evaluability.js';
+import { METERING_CODES, notEvaluableReasons, type NotEvaluableReason, type NotEvaluableText } from './evaluability.js';
 import { runExpected, type ExpectedFigures } from './expected-performance.js';
 import { periodWeather, type HourlyTemperature } from './measured-weather.js';
 import { BoundarySchema } from './rankings.js';
@@ -51,7 +51,7 @@ export interface ExpectedVsActual {
   readonly boundary: Boundary;
   readonly boundaryLabel: string;
   readonly status: 'evaluated' | 'not-evaluable';
-  readonly notEvaluable: readonly NotEvaluableReason[] | readonly { readonly code: 'no-building'; readonly detail: string }[];
+  readonly notEvaluable: readonly NotEvaluableReason[] | readonly { readonly code: 'no-building'; readonly detail: string; readonly text: NotEvaluableText }[];
   readonly weather: { readonly source: 'measured' | 'mixed' | 'typical-year'; readonly measuredHoursPct: number };
   readonly expected: ExpectedFigures | null;
   readonly actual: ActualFigures;
@@ -81,7 +81,7 @@ export function expectedVsActual(input: ExpectedVsActualInput, optionsInput: Exp
     actual: actualOf(k, b),
   };
   if (!input.building) {
-    return { ...base, status: 'not-evaluable', notEvaluable: [{ code: 'no-building', detail: 'no building registered for the unit\'s site: the twin has nothing to simulate' }], weather: { source: 'typical-year', measuredHoursPct: 0 }, expected: null, gap: null, causes: [], warnings: [] };
+    return { ...base, status: 'not-evaluable', notEvaluable: [{ code: 'no-building', detail: 'no building registered for the unit\'s site: the twin has nothing to simulate', text: { code: 'no-building', params: {} } }], weather: { source: 'typical-year', measuredHoursPct: 0 }, expected: null, gap: null, causes: [], warnings: [] };
   }
   const period = { fromMs: k.period.fromMs, toMs: k.period.toMs };
   const w = periodWeather(input.typicalWeather, input.hourlyOutdoorC, period, o.minMeasuredWeatherPct);
@@ -93,7 +93,7 @@ export function expectedVsActual(input: ExpectedVsActualInput, optionsInput: Exp
   if (metering.length > 0) return { ...base, status: 'not-evaluable', notEvaluable: metering, weather, expected, gap: null, causes: [], warnings };
   const act = k.spf[b] as number;
   const exp = expected.spf[b];
-  if (exp === null) return { ...base, status: 'not-evaluable', notEvaluable: [{ code: 'boundary-not-available', detail: `the twin gives no SPF ${b.toUpperCase()} (no electricity in the period)` }], weather, expected, gap: null, causes: [], warnings };
+  if (exp === null) return { ...base, status: 'not-evaluable', notEvaluable: [{ code: 'boundary-not-available', detail: `the twin gives no SPF ${b.toUpperCase()} (no electricity in the period)`, text: { code: 'twin-no-spf', params: { boundary: b.toUpperCase() } } }], weather, expected, gap: null, causes: [], warnings };
   const be = k.energy.boundaries[b];
   return {
     ...base, status: 'evaluated', notEvaluable: [], weather, expected,

@@ -9,6 +9,7 @@ import { KEY_CHANNELS } from '../unit-kpis/coverage.js';
 import type { ComponentEnergy, EnergyResult } from '../unit-kpis/energy.js';
 import { resolveOptions } from '../unit-kpis/options.js';
 import { KW_AS_W_CHANNELS, KW_AS_W_MIN_CAPACITY_KW } from '../unit-kpis/plausibility.js';
+import { UNIT_WARNINGS, warningList } from '../unit-kpis/warnings.js';
 import type { Boundary, BoundaryEnergy, ChannelCoverage, KpiOptions, NullReason, PlausibilityFlag, UnitFacts } from '../unit-kpis/types.js';
 import { chainCycles, chainDefrostEpisodes, chainHeatFault, chainStarts, dayStat, type DaySeq } from './day-chains.js';
 import { KPI_DAY_BUILD_OPTIONS, localDayOf, localDayStartMs, statChannel, type CycleVariant, type KpiDay, type RunVariant } from './kpi-day.js';
@@ -62,7 +63,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
   const S = (name: string) => rows.reduce((a, d) => a + dayStat(d, name), 0);
   const slots = ((toDay - fromDay) * 86_400) / o.intervalS;
   const has = (k: ChannelKey) => S(`cov_${statChannel(k)}_m`) > 0;
-  const warnings: string[] = [];
+  const { add, texts: warnings, refs: warningRefs } = warningList();
 
   // kW sent as W: "median of positive values < limit" ⇔ more than half of them below the limit (ties at an even count excepted).
   const kwName = { unitPowerW: 'unit', compressorPowerW: 'comp', backupPowerW: 'backup', heatPowerW: 'heat' } as const;
@@ -75,7 +76,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
     if (partner !== undefined && S(`kw_${kwName[partner]}_run`) === 0) continue;
     // The median itself is not kept by the day aggregates; the limit is an upper bound of it.
     flags.push({ channel: k, code: 'looks-like-kw-sent-as-w', medianPositiveW: o.kwAsWMedianW });
-    warnings.push(`${k}: most positive values are below ${o.kwAsWMedianW} W, which looks like kW sent as W; channel left out`);
+    add(UNIT_WARNINGS.kwSentAsWDayAggregates(k, o.kwAsWMedianW));
   }
   const excluded = new Set<ChannelKey>(flags.map((f) => f.channel));
   const usable = (k: ChannelKey) => has(k) && !excluded.has(k);
@@ -88,7 +89,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
   const backupRaw = usable('backupPowerW');
   const backupKnownZero = !has('backupPowerW') && facts.hasNoBackupHeater === true;
   const h = backupRaw ? 'hb' : 'h';
-  if (!backupRaw && heatUsable && !backupKnownZero) warnings.push('backupPowerW not reported: metered heat taken as heat-pump heat for H1 and H2');
+  if (!backupRaw && heatUsable && !backupKnownZero) add(UNIT_WARNINGS.backupNotReported());
 
   const comp = (ok: boolean, ws: string, s: string, k: ChannelKey, missing: NullReason): ComponentEnergy =>
     ok ? { kWh: S(ws) / WS_PER_KWH, coveredH: S(s) / 3600, reason: null } : { kWh: null, coveredH: 0, reason: reasonFor(k, missing) ?? missing };
@@ -138,7 +139,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
       reason: copReason, runningH: runH, runningHeatKWh: runHeatKWh, runningElectricityKWh: runElecKWh,
       standbySharePct: runV !== null && allElecWs > 0 ? (100 * standbyWs) / allElecWs : null,
     },
-    assumptions: warnings.filter((w) => w.startsWith('backupPowerW not reported')),
+    assumptions: warningRefs.some((w) => w.code === 'backup-not-reported') ? [UNIT_WARNINGS.backupNotReported().text] : [],
   };
 
   const defrostV = has('defrost') ? 'flag' : heatUsable ? 'neg' : null;
@@ -182,7 +183,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
   };
   if (temperatures.carnotPct !== null && temperatures.carnotPct > 100 && runChannel) {
     flags.push({ channel: runChannel, code: 'exceeds-carnot', carnotPct: temperatures.carnotPct });
-    warnings.push(`COP above the Carnot limit (${temperatures.carnotPct.toFixed(0)} % of Carnot): heat or electricity is mis-scaled or mis-wired`);
+    add(UNIT_WARNINGS.exceedsCarnot(temperatures.carnotPct));
   }
 
   const coverage: Partial<Record<ChannelKey, ChannelCoverage>> = {};
@@ -191,7 +192,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
     coverage[k] = { measured, bridged, missing: slots - measured - bridged, coveragePct: slots > 0 ? (100 * measured) / slots : 0 };
   }
   const registers = composeRegisters(seq, o, excluded, has);
-  for (const r of registers) if (r.status === 'disagree' || r.status === 'register-went-backwards') warnings.push(`${r.register} vs ${r.power}: ${r.status}`);
+  for (const r of registers) if (r.status === 'disagree' || r.status === 'register-went-backwards') add(UNIT_WARNINGS.register(r.register, r.power, r.status));
 
   let heatMeterFault: UnitKpis['heatMeterFault'];
   if (!heatUsable || !has('supplyTempC') || !has('returnTempC') || runV === null) {
@@ -199,7 +200,7 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
   } else {
     const f = chainHeatFault(seq, runV, o.heatFaultMinEpisodeS, o.intervalS);
     heatMeterFault = { detected: f.episodes > 0, reason: null, episodes: f.episodes, durationH: f.durationS / 3600, electricityKWh: f.electricityWs / WS_PER_KWH };
-    if (f.episodes > 0) warnings.push(`heat meter read 0 while running with a temperature rise for ${heatMeterFault.durationH.toFixed(2)} h: SPF understated`);
+    if (f.episodes > 0) add(UNIT_WARNINGS.heatMeterFault(heatMeterFault.durationH));
   }
 
   const readingsInPeriod = S('readings_n');
@@ -215,8 +216,9 @@ export function composeUnitKpis(days: readonly KpiDay[], facts: UnitFacts, perio
     plausibility: { flags, excludedChannels: [...excluded] },
     weather: composeDegreeDays(seq, o.hddBaseC, energy.heatKWh.metered.kWh),
     warnings,
+    warningRefs,
   };
-  if (result.status === 'no-data') return markNoData({ ...result, warnings: [...warnings, 'no readings of this unit in the period'] });
+  if (result.status === 'no-data') return markNoData({ ...result, warnings: [...warnings, UNIT_WARNINGS.noReadings().text], warningRefs: [...warningRefs, { code: 'no-readings', params: {} }] });
   return result;
 }
 

@@ -17,6 +17,7 @@ import { checkRegisters } from './register-check.js';
 import { resample, type Grid } from './resample.js';
 import { compressorRunning, electricRunning } from './running.js';
 import { computeTemperatures, type TemperatureResult } from './temperatures.js';
+import { UNIT_WARNINGS, warningList, type UnitWarningCode } from './warnings.js';
 import type { Boundary, ChannelCoverage, KpiOptions, NullReason, PlausibilityFlag, RegisterCheck, UnitFacts } from './types.js';
 
 export interface UnitKpis {
@@ -41,6 +42,8 @@ export interface UnitKpis {
   readonly weather: DegreeDayResult;
   /** Human-readable notes on assumptions and detected problems, in the order found. */
   readonly warnings: readonly string[];
+  /** The same warnings, same order, as codes with their numbers (warnings.ts; worded in zh-CN and English by src/contract/texts/unit-texts.ts). */
+  readonly warningRefs: readonly { readonly code: UnitWarningCode; readonly params: Readonly<Record<string, string | number>> }[];
 }
 
 /** Replaces every non-null `reason` with 'no-data' (a period without readings says so everywhere). */
@@ -59,29 +62,29 @@ export function computeUnitKpis(readings: readonly Reading[], facts: UnitFacts, 
   if (!(facts.nominalCapacityKw > 0)) throw new Error(`unit KPIs: ${facts.unitId} nominal capacity ${facts.nominalCapacityKw} kW must be positive`);
   const own = readings.filter((r) => r.unitId === facts.unitId);
   const grid = resample(own, fromMs, toMs, o.intervalS, o.bridgeGapS);
-  const warnings: string[] = [];
-  if (own.length < readings.length) warnings.push(`${readings.length - own.length} readings of other units ignored`);
-  if (grid.stats.conflictingValues > 0) warnings.push(`${grid.stats.conflictingValues} duplicate readings carried a different value; the first was kept`);
+  const { add, texts: warnings, refs: warningRefs } = warningList();
+  if (own.length < readings.length) add(UNIT_WARNINGS.otherUnitsIgnored(readings.length - own.length));
+  if (grid.stats.conflictingValues > 0) add(UNIT_WARNINGS.conflictingDuplicates(grid.stats.conflictingValues));
 
   const kwFlags = kwAsWFlags(grid, facts, o);
   const flags: PlausibilityFlag[] = [...kwFlags];
   const excluded = new Set<ChannelKey>(kwFlags.map((f) => f.channel));
-  for (const f of kwFlags) warnings.push(`${f.channel}: median positive value ${f.medianPositiveW.toPrecision(3)} looks like kW sent as W; channel left out`);
+  for (const f of kwFlags) add(UNIT_WARNINGS.kwSentAsW(f.channel, f.medianPositiveW));
   const elecRun = electricRunning(grid, excluded, o.runningThresholdW);
   const compRun = compressorRunning(grid, excluded, o.runningThresholdW);
   const hs = heatSlots(grid, facts, o, excluded);
-  warnings.push(...hs.assumptions);
+  for (const a of hs.assumptions) add(a);
   const energy = computeEnergy(grid, excluded, elecRun, hs);
   const heatUsable = hs.heatRaw !== null;
   const temperatures = computeTemperatures(grid, facts, elecRun, hs.hpHeat);
   if (temperatures.carnotPct !== null && temperatures.carnotPct > 100 && elecRun.channel) {
     flags.push({ channel: elecRun.channel, code: 'exceeds-carnot', carnotPct: temperatures.carnotPct });
-    warnings.push(`COP above the Carnot limit (${temperatures.carnotPct.toFixed(0)} % of Carnot): heat or electricity is mis-scaled or mis-wired`);
+    add(UNIT_WARNINGS.exceedsCarnot(temperatures.carnotPct));
   }
   const registers = checkRegisters(grid, o, excluded);
-  for (const r of registers) if (r.status === 'disagree' || r.status === 'register-went-backwards') warnings.push(`${r.register} vs ${r.power}: ${r.status}`);
+  for (const r of registers) if (r.status === 'disagree' || r.status === 'register-went-backwards') add(UNIT_WARNINGS.register(r.register, r.power, r.status));
   const heatMeterFault = detectHeatMeterFault(grid, elecRun, heatUsable, o);
-  if (heatMeterFault.detected) warnings.push(`heat meter read 0 while running with a temperature rise for ${heatMeterFault.durationH.toFixed(2)} h: SPF understated`);
+  if (heatMeterFault.detected) add(UNIT_WARNINGS.heatMeterFault(heatMeterFault.durationH));
   const result: UnitKpis = {
     unitId: facts.unitId,
     period: { fromMs, toMs, fromIso: new Date(fromMs).toISOString(), toIso: new Date(toMs).toISOString(), hours: (toMs - fromMs) / 3_600_000, intervalS: o.intervalS },
@@ -101,7 +104,8 @@ export function computeUnitKpis(readings: readonly Reading[], facts: UnitFacts, 
     plausibility: { flags, excludedChannels: [...excluded] },
     weather: computeDegreeDays(grid, o.hddBaseC, o.localUtcOffsetH, energy.heatKWh.metered.kWh),
     warnings,
+    warningRefs,
   };
-  if (result.status === 'no-data') return markNoData({ ...result, warnings: [...warnings, 'no readings of this unit in the period'] });
+  if (result.status === 'no-data') return markNoData({ ...result, warnings: [...warnings, UNIT_WARNINGS.noReadings().text], warningRefs: [...warningRefs, { code: 'no-readings', params: {} }] });
   return result;
 }

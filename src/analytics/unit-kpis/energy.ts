@@ -5,6 +5,7 @@
 import type { ChannelKey } from '../../domain/telemetry-channels.js';
 import type { Grid, SlotSeries } from './resample.js';
 import type { RunningMask } from './running.js';
+import { UNIT_WARNINGS, type UnitWarning } from './warnings.js';
 import type { Boundary, BoundaryEnergy, KpiOptions, NullReason, UnitFacts } from './types.js';
 
 /** A per-slot accessor: NaN where the quantity is not known. */
@@ -61,7 +62,7 @@ export interface HeatSlots {
   readonly heatRaw: Slot | null; readonly backupRaw: Slot | null; readonly backup: Slot | null;
   /** Heat-pump heat (H1, H2) and heat of pump plus backup (H3, H4), per slot. */
   readonly hpHeat: Slot | null; readonly totalHeat: Slot | null;
-  readonly assumptions: readonly string[];
+  readonly assumptions: readonly UnitWarning[];
 }
 
 /** Splits metered heat into heat-pump and backup heat; backup heat = backup electricity (resistance heater). */
@@ -69,9 +70,9 @@ export function heatSlots(grid: Grid, facts: UnitFacts, o: KpiOptions, excluded:
   const usable = (k: ChannelKey) => (excluded.has(k) ? undefined : grid.series.get(k));
   const heatRaw = of(usable('heatPowerW'));
   const backupRaw = of(usable('backupPowerW'));
-  const assumptions: string[] = [];
+  const assumptions: UnitWarning[] = [];
   const backupKnownZero = !grid.series.has('backupPowerW') && facts.hasNoBackupHeater === true;
-  if (!backupRaw && heatRaw && !backupKnownZero) assumptions.push('backupPowerW not reported: metered heat taken as heat-pump heat for H1 and H2');
+  if (!backupRaw && heatRaw && !backupKnownZero) assumptions.push(UNIT_WARNINGS.backupNotReported());
   const backup: Slot | null = backupRaw ?? (backupKnownZero ? ZERO : null);
   const inc = o.heatMeterIncludesBackup;
   const hpHeat: Slot | null = heatRaw ? (backupRaw ? (j) => (inc ? heatRaw(j) - backupRaw(j) : heatRaw(j)) : heatRaw) : null;
@@ -142,6 +143,6 @@ export function computeEnergy(grid: Grid, excluded: ReadonlySet<ChannelKey>, run
       runningH: runR?.coveredH ?? 0, runningHeatKWh: runR?.heatKWh ?? 0, runningElectricityKWh: runR?.electricityKWh ?? 0,
       standbySharePct: standbyR && allR && allR.electricityKWh > 0 ? (100 * standbyR.electricityKWh) / allR.electricityKWh : null,
     },
-    assumptions,
+    assumptions: assumptions.map((a) => a.text),
   };
 }

@@ -9,7 +9,7 @@ const row = (unitId: string, manufacturer: string, spfH2: number | null): FleetR
   unitId, siteId: 's', siteName: manufacturer, villageId: 'v', programmeId: null, manufacturer, model: 'M', unitType: 'air-to-water', capacityControl: 'inverter', emitter: 'floor',
   nominalCapacityKw: 10, installedOn: '2017-10-01', status: 'ok',
   values: Object.fromEntries(KPI_COLUMNS.map((c) => [c.key, c.key === 'spfH2' ? spfH2 : null])) as FleetRow['values'],
-  spfReasons: { h1: 'no-compressor-meter', h2: spfH2 === null ? 'no-heat-meter' : null, h3: null, h4: null }, notEvaluable: [], excludedChannels: [], warnings: [],
+  spfReasons: { h1: 'no-compressor-meter', h2: spfH2 === null ? 'no-heat-meter' : null, h3: null, h4: null }, notEvaluable: [], excludedChannels: [], warnings: [], warningRefs: [],
 });
 const table = (rows: FleetRow[]): FleetTable => ({
   period: { from: '2018-12-16', to: '2018-12-20', lastDay: '2018-12-19', days: 4, fromIso: '2018-12-15T16:00:00.000Z', toIso: '2018-12-19T16:00:00.000Z', timezone: 'Asia/Shanghai (UTC+08:00)', label: '2018-12-16..2018-12-19', source: 'requested', season: null, clampedToData: false, dataDays: null },

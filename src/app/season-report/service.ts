@@ -25,6 +25,7 @@ import { NOTES, notesZh } from './notes.js';
 import { loadPopulation, type FilterQuery, type LoadedPopulation } from './population.js';
 import { periodMs } from './period.js';
 import { sharingInFlight } from './shared-queries.js';
+import { notEvaluableRef } from './texts.js';
 import { unitReportOf } from './unit-report.js';
 import { expectedWire, fleetRow, KPI_COLUMNS } from './wire.js';
 
@@ -82,7 +83,7 @@ export function createSeasonReports(deps: SeasonReportDeps) {
       ...head(l), groupBy: r.groupBy, boundary: r.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[r.boundary], rules: r.rules, evaluation: { ...r.population },
       ranked: r.ranked.map((g) => ({ ...g, ci: g.ci ? { ...g.ci } : null, secondary: { ...g.secondary }, unitIds: [...g.unitIds] })),
       insufficientData: r.insufficientData.map((g) => ({ ...g })),
-      excludedUnits: r.excludedUnits.map((x) => ({ unitId: x.unitId, group: x.group, reasons: x.reasons.map((y) => ({ code: y.code, detail: y.detail })) })),
+      excludedUnits: r.excludedUnits.map((x) => ({ unitId: x.unitId, group: x.group, reasons: x.reasons.map((y) => ({ code: y.code, detail: y.detail, text: notEvaluableRef(y.text) })) })),
     };
   }
 

@@ -2,6 +2,7 @@
 import type { EvaluatedUnit } from '../../analytics/fleet-eval/evaluated-unit.js';
 import { notEvaluableReasons } from '../../analytics/fleet-eval/evaluability.js';
 import { BOUNDARIES, BOUNDARY_DEFINITIONS, type ExpectedVsActualWire, type Population, type ReportPeriod, type TwinStatusWire, type UnitReport } from '../../contract/season-report.js';
+import { notEvaluableRef, plausibilityRef, warningRefsOf } from './texts.js';
 import { KPI_COLUMNS, kpiReason, kpiValues } from './wire.js';
 
 export function unitReportOf(u: EvaluatedUnit, head: { period: ReportPeriod; population: Population; notes: string[]; notesZh: string[] }, expected: ExpectedVsActualWire | null, twin: TwinStatusWire): UnitReport {
@@ -27,14 +28,16 @@ export function unitReportOf(u: EvaluatedUnit, head: { period: ReportPeriod; pop
       flags: k.plausibility.flags.map((f) => ({
         channel: f.channel, code: f.code,
         detail: f.code === 'looks-like-kw-sent-as-w' ? `positive values mostly below ${f.medianPositiveW} W: looks like kW sent as W; the channel is left out` : `${f.carnotPct.toFixed(0)} % of Carnot is physically impossible`,
+        text: plausibilityRef(f),
       })),
       excludedChannels: [...k.plausibility.excludedChannels],
     },
     heatMeterFault: { detected: k.heatMeterFault.detected, reason: k.heatMeterFault.reason, episodes: k.heatMeterFault.episodes, durationH: k.heatMeterFault.durationH },
     comfortByHour: k.comfort.byHourOfDay.map((h) => ({ hour: h.hourOfDay, coveredH: h.coveredH, hoursBelow: h.hoursBelow, degreeHoursBelowKh: h.degreeHoursBelowKh })),
-    notEvaluable: notEvaluableReasons(k, { boundary: expected?.boundary ?? 'h2', minCoveragePct: 0, minHeatKWh: 0 }).map((r) => ({ code: r.code, detail: r.detail })),
+    notEvaluable: notEvaluableReasons(k, { boundary: expected?.boundary ?? 'h2', minCoveragePct: 0, minHeatKWh: 0 }).map((r) => ({ code: r.code, detail: r.detail, text: notEvaluableRef(r.text) })),
     expectedVsActual: expected,
     expectedVsActualStatus: twin,
     warnings: [...k.warnings],
+    warningRefs: warningRefsOf(k),
   };
 }

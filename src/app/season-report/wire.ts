@@ -8,6 +8,7 @@ import type { ExpectedVsActual } from '../../analytics/fleet-eval/expected-vs-ac
 import { KPI_CATALOGUE, type KpiKey } from '../../analytics/fleet-eval/kpi-catalogue.js';
 import type { UnitKpis } from '../../analytics/unit-kpis/index.js';
 import { notesZh } from './notes.js';
+import { causeRef, evidenceFigureRef, notEvaluableRef, warningRefsOf } from './texts.js';
 import { BOUNDARY_DEFINITIONS, SEASON_KPI_KEYS, type ExpectedVsActualWire, type FleetRow, type KpiColumn, type SeasonKpiKey } from '../../contract/season-report.js';
 
 // The contract's KPI keys and the catalogue's are the same set (a compile-time check both ways).
@@ -59,6 +60,7 @@ export function fleetRow(u: EvaluatedUnit): FleetRow {
     notEvaluable: meteringProblems(k).map((r) => r.code),
     excludedChannels: [...k.plausibility.excludedChannels],
     warnings: [...k.warnings],
+    warningRefs: warningRefsOf(k),
   };
 }
 
@@ -66,7 +68,7 @@ export function expectedWire(r: ExpectedVsActual, cached: boolean): ExpectedVsAc
   const e = r.expected;
   return {
     unitId: r.unitId, boundary: r.boundary, boundaryLabel: `${r.boundaryLabel} (${BOUNDARY_DEFINITIONS[r.boundary]})`, status: r.status,
-    notEvaluable: r.notEvaluable.map((x) => ({ code: x.code, detail: x.detail })),
+    notEvaluable: r.notEvaluable.map((x) => ({ code: x.code, detail: x.detail, text: notEvaluableRef(x.text) })),
     weather: { ...r.weather },
     expected: e === null ? null : {
       spf: { ...e.spf }, heatKWh: e.heatKWh, heatPumpHeatKWh: e.heatPumpHeatKWh, backupHeatKWh: e.backupHeatKWh, electricityH2KWh: e.electricityKWh.h2, electricityH4KWh: e.electricityKWh.h4,
@@ -75,7 +77,11 @@ export function expectedWire(r: ExpectedVsActual, cached: boolean): ExpectedVsAc
     },
     actual: { ...r.actual, spf: { ...r.actual.spf } },
     gap: r.gap === null ? null : { ...r.gap },
-    causes: r.causes.map((c) => ({ code: c.code, text: c.text, evidence: c.evidence.map((x) => ({ ...x })), estimatedSpfLoss: c.estimatedSpfLoss, boundary: c.boundary })),
+    causes: r.causes.map((c) => ({
+      code: c.code, text: c.text, textRef: causeRef(c),
+      evidence: c.evidence.map((x) => ({ figure: x.figure, figureRef: evidenceFigureRef(x), unit: x.unit, actual: x.actual, expected: x.expected, threshold: x.threshold })),
+      estimatedSpfLoss: c.estimatedSpfLoss, boundary: c.boundary,
+    })),
     warnings: [...r.warnings],
     warningsZh: notesZh(r.warnings),
     cached,
