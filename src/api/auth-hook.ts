@@ -7,6 +7,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../app/authorize.js';
 import { may } from '../app/authorize.js';
+import { BusyError } from '../app/bounded-work.js';
 import type { IngestSender } from '../app/ingest-telemetry.js';
 import type { UserRecord } from '../app/ports/access-store.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../contract/api.js';
@@ -55,7 +56,11 @@ export function registerAuthHook(app: FastifyInstance, deps: ApiDeps): void {
     if (authz?.startsWith('Basic ')) {
       const decoded = Buffer.from(authz.slice(6), 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      const sender = colon > 0 ? await deps.devices.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1)) : null;
+      const sender = colon > 0 ? await deps.devices.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1)).catch((e: unknown) => {
+        // Too many old-form (scrypt) device secrets being checked at once: the device retries later (docs/adr/0008).
+        if (e instanceof BusyError) throw new ApiError('rate_limited', 'device credential checks are busy; retry later', undefined, { cause: e });
+        throw e;
+      }) : null;
       if (!sender) throw new ApiError('unauthenticated', 'invalid device credentials');
       req.device = sender;
       return;

@@ -1,5 +1,5 @@
 /**
- * Device provisioning: issue a device secret (shown once, stored as a scrypt hash) and revoke it.
+ * Device provisioning: issue a device secret (256 bits, shown once, stored as SHA-256: docs/adr/0008) and revoke it.
  * Revocation marks the device revoked in the registry, clears cached authentications and tells the
  * protocol adapters to drop the device's connections.
  */
@@ -8,7 +8,7 @@ import type { DeviceDirectory } from './device-directory.js';
 import type { AccessStore } from './ports/access-store.js';
 import type { Clock } from './ports/clock.js';
 import type { RegistryService } from './registry-service.js';
-import { hashSecret, newSecret } from './secrets.js';
+import { issueDeviceSecret } from './device-secrets.js';
 
 export type DeviceAdminError = 'not_found' | 'forbidden';
 
@@ -32,8 +32,8 @@ export function createDeviceAdmin(deps: { access: AccessStore; registry: Registr
         await deps.access.appendAudit({ atMs: deps.clock.nowMs(), actor: p.userId, action: 'device.provision', target: `device:${deviceId}`, outcome: 'denied', detail: err });
         return { error: err };
       }
-      const secret = newSecret();
-      await deps.access.putDeviceCredential({ deviceId, secretHash: await hashSecret(secret), createdAtMs: deps.clock.nowMs(), revokedAtMs: null });
+      const { secret, secretHash } = issueDeviceSecret();
+      await deps.access.putDeviceCredential({ deviceId, secretHash, createdAtMs: deps.clock.nowMs(), revokedAtMs: null });
       const device = deps.registry.index().device(deviceId);
       if (device && device.status !== 'active') await deps.registry.write({ devices: [{ ...device, status: 'active' }] });
       deps.directory.forget(deviceId);

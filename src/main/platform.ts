@@ -83,7 +83,10 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     collectDefaultMetrics({ register: metrics });
     const registry = await createRegistryService(stores.registry);
     const auth = createAuthService({ access: stores.access, clock: wallClock });
-    const devices = createDeviceDirectory({ access: stores.access, devices: { unitsOfDevice: (id) => registry.index().unitsOfDevice(id) }, clock: wallClock });
+    const devices = createDeviceDirectory({
+      access: stores.access, devices: { unitsOfDevice: (id) => registry.index().unitsOfDevice(id) }, clock: wallClock,
+      onUpgradeError: (deviceId, e) => logger.warn({ err: e, deviceId }, 'device secret: re-hash to the fast form failed (login accepted)'),
+    });
     const deviceAdmin = createDeviceAdmin({ access: stores.access, registry, directory: devices, clock: wallClock });
     const ingestor = createTelemetryIngestor({ store: stores.telemetry, clock, limits: { maxAgeMs: config.ingestMaxAgeDays * 86_400_000, maxFutureMs: config.ingestMaxFutureS * 1000 } });
     const status = createFleetStatus({ store: stores.telemetry, clock, index: registry.index(), offlineAfterMs });

@@ -43,7 +43,10 @@ export interface ApiTokenRecord {
 
 export interface DeviceCredentialRecord {
   readonly deviceId: string;
-  /** scrypt hash of the device secret (MQTT password / HTTP token). */
+  /**
+   * Hash of the device secret (MQTT password / HTTP Basic): `sha256$…` for the platform's random secrets
+   * (device-secrets.ts), `scrypt$…` in older data directories until the device's next login.
+   */
   readonly secretHash: string;
   readonly createdAtMs: number;
   readonly revokedAtMs: number | null;
@@ -81,6 +84,11 @@ export interface AccessStore {
 
   putDeviceCredential(cred: DeviceCredentialRecord): Promise<void>;
   getDeviceCredential(deviceId: string): Promise<DeviceCredentialRecord | null>;
+  /**
+   * Replaces the stored hash only while it is still `fromHash` and the credential is not revoked (compare-and-set:
+   * a new secret or a revocation written meanwhile wins). True when it replaced it.
+   */
+  upgradeDeviceSecretHash(deviceId: string, fromHash: string, toHash: string): Promise<boolean>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(query: { limit: number; beforeMs?: number; actor?: string }): Promise<AuditEntry[]>;

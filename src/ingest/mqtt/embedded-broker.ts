@@ -14,6 +14,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { BusyError } from '../../app/bounded-work.js';
 import type { DeviceDirectory } from '../../app/device-directory.js';
 import type { TelemetryIngestor } from '../../app/ingest-telemetry.js';
 import { systemClock, type Clock } from '../../app/ports/clock.js';
@@ -113,7 +114,9 @@ export async function createEmbeddedMqttIngest(deps: EmbeddedMqttIngestDeps): Pr
           done(null, true);
         },
         (err: unknown) => {
-          log.error({ err }, 'mqtt: device authentication failed');
+          // BusyError: too many old-form secrets being checked (docs/adr/0008); the device reconnects later.
+          if (err instanceof BusyError) log.warn({ username: claimed, err: err.message }, 'mqtt: device authentication deferred');
+          else log.error({ err }, 'mqtt: device authentication failed');
           done(Object.assign(new Error('server unavailable'), { returnCode: 3 }) as AuthenticateError, false);
         },
       );

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccessStore, UserRecord } from '../../app/ports/access-store.js';
 import type { Clock } from '../../app/ports/clock.js';
+import { issueDeviceSecret } from '../../app/device-secrets.js';
 import { hashSecret } from '../../app/secrets.js';
 import type { Role } from '../../domain/roles.js';
 import { DEMO_GOVERNMENT, DEMO_OPERATOR_A, DEMO_OPERATOR_B, DEMO_REGION } from './demo-programme.js';
@@ -63,14 +64,14 @@ export async function ensureDeviceSecrets(deps: { access: AccessStore; clock: Cl
   const file = deps.dataDir === null ? null : join(deps.dataDir, 'demo-device-secrets.json');
   const saved: Record<string, string> = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   const out = new Map<string, string>();
-  // scrypt runs on libuv's thread pool: hash in parallel so the first start stays short.
   await Promise.all(
     deps.deviceIds.map(async (id) => {
       let secret = saved[id];
       const cred = await deps.access.getDeviceCredential(id);
       if (secret === undefined || cred === null || cred.revokedAtMs !== null) {
-        secret = randomBytes(24).toString('base64url');
-        await deps.access.putDeviceCredential({ deviceId: id, secretHash: await hashSecret(secret), createdAtMs: deps.clock.nowMs(), revokedAtMs: null });
+        const issued = issueDeviceSecret();
+        secret = issued.secret;
+        await deps.access.putDeviceCredential({ deviceId: id, secretHash: issued.secretHash, createdAtMs: deps.clock.nowMs(), revokedAtMs: null });
         saved[id] = secret;
       }
       out.set(id, secret);

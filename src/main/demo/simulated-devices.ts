@@ -60,6 +60,8 @@ export function startSimulatedDevices(deps: {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
 
+  const connectStartedMs = Date.now();
+  let connackTimeouts = 0;
   const clients: MqttClient[] = deps.households.map((h) =>
     mqtt.connect(deps.mqttUrl, {
       clientId: h.deviceId,
@@ -70,7 +72,12 @@ export function startSimulatedDevices(deps: {
       clean: true,
     }),
   );
-  for (const c of clients) c.on('error', (e) => log.warn({ err: e.message }, 'demo device error'));
+  for (const c of clients) {
+    c.on('error', (e) => {
+      if (e.message === 'connack timeout') connackTimeouts++;
+      log.warn({ err: e.message }, 'demo device error');
+    });
+  }
   const followers = deps.households.map((h) => createCommandFollower(h.unitId));
   // 61 is coprime to 100: household i is silent when (61·i mod 100) < pct, spreading the silent ones over the villages.
   const silent = deps.households.map((_, i) => (61 * i) % 100 < (deps.neverAckPct ?? 0));
@@ -129,6 +136,8 @@ export function startSimulatedDevices(deps: {
   const connected = Promise.all(clients.map((c) => new Promise<void>((resolve) => (c.connected ? resolve() : c.once('connect', () => resolve())))));
   const ready = (async () => {
     await connected;
+    // Wall time, not the demo clock: how long the fleet's first logins took (a start-up figure, docs/adr/0008).
+    log.info({ devices: clients.length, connectMs: Date.now() - connectStartedMs, connackTimeouts }, 'demo devices: all connected');
     if (deps.backfillStore) await backfillIntoStore(deps.backfillStore);
     advanceTo(deps.clock.nowMs(), deps.backfillEvery);
     await flush();

@@ -78,6 +78,21 @@ export function runAccessStoreContract(name: string, newStore: () => Promise<Acc
       expect(await store.getDeviceCredential('gw-2')).toBeNull();
     });
 
+    it('upgrades a device secret hash only while it is the stored, unrevoked one', async () => {
+      const { store } = await open();
+      await store.putDeviceCredential({ deviceId: 'gw-1', secretHash: 'scrypt$old', createdAtMs: T0, revokedAtMs: null });
+      expect(await store.upgradeDeviceSecretHash('gw-1', 'scrypt$other', 'sha256$new')).toBe(false);
+      expect(await store.getDeviceCredential('gw-1')).toEqual({ deviceId: 'gw-1', secretHash: 'scrypt$old', createdAtMs: T0, revokedAtMs: null });
+      expect(await store.upgradeDeviceSecretHash('gw-1', 'scrypt$old', 'sha256$new')).toBe(true);
+      expect(await store.getDeviceCredential('gw-1')).toEqual({ deviceId: 'gw-1', secretHash: 'sha256$new', createdAtMs: T0, revokedAtMs: null });
+      // Revoked meanwhile: the revocation stays and the hash is not touched.
+      await store.putDeviceCredential({ deviceId: 'gw-2', secretHash: 'scrypt$old', createdAtMs: T0, revokedAtMs: T0 + 5 });
+      expect(await store.upgradeDeviceSecretHash('gw-2', 'scrypt$old', 'sha256$new')).toBe(false);
+      expect(await store.getDeviceCredential('gw-2')).toMatchObject({ secretHash: 'scrypt$old', revokedAtMs: T0 + 5 });
+      expect(await store.upgradeDeviceSecretHash('gw-3', 'scrypt$old', 'sha256$new')).toBe(false);
+      expect(await store.getDeviceCredential('gw-3')).toBeNull();
+    });
+
     it('lists the audit log newest first, filtered by actor, paged by time', async () => {
       const { store } = await open();
       await store.appendAudit(audit(T0, 'user-1', 'login'));

@@ -120,6 +120,12 @@ export async function createDuckDbAccessStore(deps: { conn: SerialConnection; re
     putDeviceCredential: (c) =>
       exec(upsertSql('device_credentials', CRED_COLS, 'device_id'), [c.deviceId, c.secretHash, ms(c.createdAtMs), msOrNull(c.revokedAtMs)]),
     getDeviceCredential: (deviceId) => one(`SELECT ${CRED_COLS} FROM device_credentials WHERE device_id = $1`, [deviceId], toCred),
+    upgradeDeviceSecretHash: async (deviceId, fromHash, toHash) =>
+      (await one(
+        'UPDATE device_credentials SET secret_hash = $3 WHERE device_id = $1 AND secret_hash = $2 AND revoked_at_ms IS NULL RETURNING device_id',
+        [deviceId, fromHash, toHash],
+        (r) => String(r.device_id),
+      )) !== null,
 
     appendAudit: (e) =>
       exec('INSERT INTO audit_log (at_ms, actor, action, target, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6)', [

@@ -1,11 +1,12 @@
 /**
- * A few registered devices with real scrypt-hashed secrets and a real DeviceDirectory, for MQTT tests
- * and the ingest bench. `revokeCredential` marks a device's credential revoked as the access store would.
+ * A few registered devices with secrets issued as the platform issues them (device-secrets.ts) and a real
+ * DeviceDirectory, for MQTT tests and the ingest bench. `revokeCredential` marks a device's credential revoked
+ * as the access store would.
  */
-import { createDeviceDirectory, type DeviceDirectory } from '../../../app/device-directory.js';
-import type { AccessStore, DeviceCredentialRecord } from '../../../app/ports/access-store.js';
+import { createDeviceDirectory, type DeviceAccess, type DeviceDirectory } from '../../../app/device-directory.js';
+import type { DeviceCredentialRecord } from '../../../app/ports/access-store.js';
 import type { Clock } from '../../../app/ports/clock.js';
-import { hashSecret } from '../../../app/secrets.js';
+import { issueDeviceSecret } from '../../../app/device-secrets.js';
 
 export interface FleetFixture {
   readonly directory: DeviceDirectory;
@@ -17,15 +18,16 @@ export interface FleetFixture {
 export async function createFleetFixture(units: Record<string, readonly string[]>, clock: Clock): Promise<FleetFixture> {
   const creds = new Map<string, DeviceCredentialRecord>();
   const secrets = new Map<string, string>();
-  await Promise.all(
-    Object.keys(units).map(async (deviceId) => {
-      const secret = `secret-of-${deviceId}-0123456789`;
-      secrets.set(deviceId, secret);
-      creds.set(deviceId, { deviceId, secretHash: await hashSecret(secret), createdAtMs: clock.nowMs(), revokedAtMs: null });
-    }),
-  );
+  for (const deviceId of Object.keys(units)) {
+    const { secret, secretHash } = issueDeviceSecret();
+    secrets.set(deviceId, secret);
+    creds.set(deviceId, { deviceId, secretHash, createdAtMs: clock.nowMs(), revokedAtMs: null });
+  }
   const unitSets = new Map(Object.entries(units).map(([d, u]) => [d, new Set(u)] as const));
-  const access = { getDeviceCredential: async (deviceId: string) => creds.get(deviceId) ?? null } as unknown as AccessStore;
+  const access: DeviceAccess = {
+    getDeviceCredential: async (deviceId) => creds.get(deviceId) ?? null,
+    upgradeDeviceSecretHash: async () => false, // every secret here is already in the fast form
+  };
   const directory = createDeviceDirectory({ access, devices: { unitsOfDevice: (d) => unitSets.get(d) ?? null }, clock });
   return {
     directory,
