@@ -27,6 +27,8 @@ export interface StrategyJob {
   readonly coordination: CoordinationOptions;
   /** Load HiGHS for the fleet strategy's exact fallback per transformer. */
   readonly exactFallback: boolean;
+  /** Rating guard in the closed loop (rating-guard.md). */
+  readonly enforceRating?: boolean;
 }
 interface WorkerInput { strategiesWorker: true; job: StrategyJob }
 type Message = { day: number; days: number } | { result: ClosedLoopResult } | { error: string };
@@ -37,7 +39,7 @@ async function runShare(job: StrategyJob, onDay: (day: number, days: number) => 
   return runClosedLoop({
     strategy: job.strategy, fleet: job.fleet, transformers: job.transformers, actualWeather: anomalyWeather(typical, { seed: job.weatherSeed }), typicalWeather: typical,
     tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}), coordination: job.coordination,
-    ...(highs ? { highs } : {}), onDay,
+    ...(highs ? { highs } : {}), ...(job.enforceRating ? { enforceRating: true } : {}), onDay,
   });
 }
 

@@ -25,6 +25,16 @@ describe('heatfleet strategies', () => {
     expect(json.conditions.transformers.ratings).toHaveLength(1);
     expect(json.rows).toHaveLength(2);
   });
+  it('--enforce-rating holds the rating with the guard, labels the rows and reports the blocks', async () => {
+    const { rows } = await runStrategies({ ...base, strategies: 'valley-only', ratingKva: '315', enforceRating: true }, quiet);
+    expect(rows.map((r) => r.strategy)).toEqual(['valley-only + rating guard']);
+    expect(rows[0]?.peakPctMax).toBeLessThanOrEqual(100);
+    expect(rows[0]?.blockedHPerHousehold).toBeGreaterThan(0);
+    expect(formatTable(rows).split('\n')[0]).toMatch(/blocked below floor h\/hh$/);
+    const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8')) as { conditions: { ratingGuard: string }; ratingGuard: Record<string, { locksOverLimit: number }> };
+    expect(json.conditions.ratingGuard).toMatch(/locked \(SG-Ready\)/);
+    expect(json.ratingGuard['valley-only']?.locksOverLimit).toBeGreaterThanOrEqual(0);
+  });
   it('bad input gets a clear error naming it', async () => {
     await expect(runStrategies({ ...base, preset: 'beijing-104' }, quiet)).rejects.toThrow(/--preset: unknown preset "beijing-104"/);
     await expect(runStrategies({ ...base, strategies: 'thermostat,heat-everything' }, quiet)).rejects.toThrow(/unknown strategy "heat-everything"/);

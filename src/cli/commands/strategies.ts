@@ -22,6 +22,8 @@ export interface StrategiesOptions {
   plannerModel?: string;
   /** Planning horizon in days (1 | 2); the first day of each plan is followed. */
   horizonDays?: string;
+  /** Hold each transformer's rating in real time by locking units (rating guard, src/optimize/strategies/rating-guard.md). */
+  enforceRating?: boolean;
 }
 
 /** The county's households: the beijing-103 composition (shares of the field sample) drawn at scale. */
@@ -66,6 +68,7 @@ export const TABLE_COLUMNS: [string, (r: StrategyRow) => string][] = [
   ['below floor K·h/hh', (r) => f1(r.belowFloorKhPerHousehold)], ['below floor h/hh', (r) => f1(r.belowFloorHPerHousehold)],
   ['peak kW (max tx)', (r) => f0(r.peakKW)], ['peak % rating max', (r) => f0(r.peakPctMax)], ['median', (r) => f0(r.peakPctMedian)], ['p95', (r) => f0(r.peakPctP95)],
   ['overload tx·h', (r) => f1(r.overloadHours)], ['planned peak % max', (r) => f0(r.plannedPeakPctMax)],
+  ['blocked h/hh', (r) => f1(r.blockedHPerHousehold)], ['blocked below floor h/hh', (r) => f1(r.blockedBelowFloorHPerHousehold)],
 ];
 
 export async function runStrategies(o: StrategiesOptions, log: (s: string) => void = (s) => process.stderr.write(s)): Promise<{ rows: StrategyRow[]; results: ClosedLoopResult[]; transformers: TransformerSpec[] }> {
@@ -90,9 +93,11 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const fixedRating = o.ratingKva === undefined ? Number.NaN : Number(o.ratingKva);
   if (o.ratingKva !== undefined && !(fixedRating > 0)) throw new Error(`--rating-kva: "${o.ratingKva}" is not a positive number`);
   const { fleet, transformers: unsized, label } = fleetAndTransformers(o, seed, Number.isNaN(fixedRating) ? 1 : fixedRating);
+  const enforceRating = o.enforceRating === true;
+  let guarded = enforceRating;
   const job = (strategy: StrategyName, transformers: TransformerSpec[]): StrategyJob => ({
     strategy, fleet, transformers, weatherPath: o.weather, weatherSeed, tariff, fromMs, toMs, forecast: o.forecast as ForecastKind, planMarginK,
-    plannerModel: plannerModel as PlannerModel, horizonDays, coordination: { maxIterations }, exactFallback: o.exactFallback,
+    plannerModel: plannerModel as PlannerModel, horizonDays, coordination: { maxIterations }, exactFallback: o.exactFallback, enforceRating: guarded,
   });
   const run = async (strategy: StrategyName, transformers: TransformerSpec[]) => {
     const t0 = Date.now();
@@ -103,9 +108,12 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const results = new Map<StrategyName, ClosedLoopResult>();
   let transformers = unsized;
   if (Number.isNaN(fixedRating)) {
-    // Ratings from the uncoordinated baseline: the thermostat runs first (and is reported if asked for).
+    // Ratings from the uncoordinated baseline: the thermostat runs first, without the guard (and is reported if asked
+    // for and the guard is off).
+    guarded = false;
     const base = await run('thermostat', unsized);
-    results.set('thermostat', base);
+    guarded = enforceRating;
+    if (!enforceRating) results.set('thermostat', base);
     transformers = sizeFromPeaks(unsized, base.transformers.map((t) => Math.max(...t.loadW)));
   }
   for (const s of strategies) {
@@ -123,6 +131,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
     fleet: label, households: fleet.households.length, seed, from: o.from, to: o.to, tariff: { id: tariff.id, status: tariff.status, name: tariff.name },
     weather: { file: o.weather, actual: { kind: 'typical year + AR(1) anomaly', seed: weatherSeed, ...DEFAULT_ANOMALY } },
     forecast: o.forecast === 'perfect' ? 'perfect forecast (the twin\'s own weather)' : 'typical year + damped anomaly persistence', planMarginK, plannerModel, horizonDays,
+    ratingGuard: enforceRating ? 'every unit locked (SG-Ready) when its transformer has no room for it, in order of need' : 'off (the units\' local safeguard heats regardless of the transformer)',
     transformers: {
       count: transformers.length, powerFactor: DEFAULT_POWER_FACTOR,
       ratingKVA: Number.isNaN(fixedRating) ? `largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat baseline's peak` : fixedRating,
@@ -133,6 +142,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   writeFileSync(join(outDir, 'strategies.json'), JSON.stringify({
     conditions, rows,
     planning: Object.fromEntries(ordered.map((r) => [r.strategy, r.planning])),
+    ...(enforceRating ? { ratingGuard: Object.fromEntries(ordered.map((r) => [r.strategy, r.ratingGuard])) } : {}),
     transformers: transformers.map((t, g) => ({ id: t.id, ratingKVA: t.ratingKVA, households: t.householdIndices.length, peakKW: Object.fromEntries(ordered.map((r) => [r.strategy, +(Math.max(...(r.transformers[g]?.loadW ?? [0])) / 1000).toFixed(2)])) })),
   }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
   return { rows, results: ordered, transformers };
@@ -166,6 +176,7 @@ export function registerStrategiesCommand(program: Command): void {
     .option('--horizon-days <n>', 'planning horizon (1 | 2 days; the first day of each plan is followed)', '1')
     .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
     .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
+    .option('--enforce-rating', 'rating guard: lock units (SG-Ready "blocked") in real time so no transformer exceeds its rating; blocks below the floor are counted (src/optimize/strategies/rating-guard.md)')
     .action(async (o: StrategiesOptions) => {
       const { rows } = await runStrategies(o);
       process.stdout.write(formatTable(rows));
