@@ -8,6 +8,8 @@ import { copCorrection, identifyRcModel, type CopSample, type RcSample } from '.
 import { buildingThermal, copAt, householdFromRegistry, performanceMap, timeConstantsH } from '../sim/index.js';
 import { canSeeSite, type Principal } from './authorize.js';
 import type { FleetIndex } from './fleet-index.js';
+import type { PlannerModelSource } from './dispatch/planner-models.js';
+import type { Clock } from './ports/clock.js';
 import type { RollupRow, TelemetryStore } from './ports/telemetry-store.js';
 
 const STEP_S = 900;
@@ -18,7 +20,15 @@ export interface HouseholdModels {
 
 const avg = (r: RollupRow, c: keyof RollupRow['channels']): number | null => r.channels[c]?.avg ?? null;
 
-export function createHouseholdModels(deps: { index: () => FleetIndex; store: TelemetryStore }): HouseholdModels {
+/** Local day (Asia/Shanghai) of an instant. */
+const localDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function createHouseholdModels(deps: {
+  index: () => FleetIndex;
+  store: TelemetryStore;
+  /** The dispatch planner's model source (the same fits and cache) and the platform clock (today): reported as `planner`; absent → null. */
+  planner?: { models: PlannerModelSource; clock: Clock };
+}): HouseholdModels {
   return {
     async thermalModel(p, unitId, period) {
       const index = deps.index();
@@ -52,8 +62,13 @@ export function createHouseholdModels(deps: { index: () => FleetIndex; store: Te
       const cop = map
         ? copCorrection(copSamples, { stepS: STEP_S })
         : { status: 'no-map' as const, factor: null, runningSlots: 0, heatKWh: 0, reason: `unit ${unitId} has no building registered, so no performance map is assigned` };
+      const day = deps.planner ? localDay(deps.planner.clock.nowMs()) : '';
+      const planner = deps.planner && household
+        ? { day, choice: (await deps.planner.models([{ siteId: site.id, unitId, deviceId: '', definition: { ...household, id: site.id } }], day)).get(site.id)?.choice ?? null }
+        : null;
       return {
         unitId, from: period.from, to: period.to, stepS: STEP_S,
+        planner: planner?.choice ? { day: planner.day, choice: planner.choice } : null,
         model: { status: model.status, heatLossWK: model.heatLossWK, capacityJK: model.capacityJK, timeConstantH: model.timeConstantH, gainsW: model.gainsW, fit: model.fit, reasons: [...model.reasons] },
         prior: prior ? { ...prior, timeConstantH: prior.capacityJK / prior.heatLossWK / 3600, source: 'registered building and unit through the digital twin (src/sim/registry-mapping.ts)' } : null,
         cop,

@@ -8,12 +8,14 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { coordinateFleet, fleetPlanOf, solveFleetMonolithic, warmUpFleetSolvers, type CoordinationOptions, type FleetPlan, type MonolithicResult, type TransformerGroup } from '../optimize/fleet/index.js';
 import { loadHighs } from '../optimize/load-highs.js';
+import { chooseHouseholdModels, type ModelDecision, type ModelJob } from '../optimize/planner-model/index.js';
 
 type Job =
   | { kind: 'coordinate'; groups: TransformerGroup[]; options: CoordinationOptions }
   | { kind: 'monolithic'; groups: TransformerGroup[]; timeLimitS?: number }
-  | { kind: 'warm-up' };
-type JobResult = { plan: FleetPlan; seconds: number } | { monolithic: MonolithicResult } | { warmUpS: number };
+  | { kind: 'warm-up' }
+  | { kind: 'choose-models'; jobs: ModelJob[]; slotS: number };
+type JobResult = { plan: FleetPlan; seconds: number } | { monolithic: MonolithicResult } | { warmUpS: number } | { models: ModelDecision[] };
 type Envelope = { id: number; job: Job };
 type Reply = { id: number; result: JobResult } | { id: number; error: string };
 
@@ -25,7 +27,8 @@ async function workerMain(): Promise<void> {
       const t0 = performance.now();
       const result: JobResult = job.kind === 'coordinate'
         ? { plan: coordinateFleet(job.groups, job.options, highs), seconds: (performance.now() - t0) / 1000 }
-        : job.kind === 'monolithic' ? { monolithic: solveFleetMonolithic(highs, job.groups, job.timeLimitS) } : { warmUpS: warmUpFleetSolvers(highs) };
+        : job.kind === 'monolithic' ? { monolithic: solveFleetMonolithic(highs, job.groups, job.timeLimitS) }
+          : job.kind === 'choose-models' ? { models: chooseHouseholdModels(job.jobs, job.slotS) } : { warmUpS: warmUpFleetSolvers(highs) };
       parentPort?.postMessage({ id, result } satisfies Reply);
     } catch (e) {
       parentPort?.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies Reply);
@@ -145,4 +148,17 @@ export async function solveMonolithicInWorker(groups: readonly TransformerGroup[
   const r = await runJob({ kind: 'monolithic', groups: [...groups], ...(timeLimitS !== undefined ? { timeLimitS } : {}) }, w as PooledWorker);
   if (!('monolithic' in r)) throw new Error('optimize worker returned no monolithic result');
   return r.monolithic;
+}
+
+/**
+ * Fits and chooses each household's planner model (src/optimize/planner-model/model-choice.md) in the pool: one
+ * output-error fit per household over 14 days of slots, dealt in equal shares to at most `workers` threads.
+ */
+export async function chooseModelsInWorkers(jobs: readonly ModelJob[], slotS: number, opts: { workers?: number } = {}): Promise<ModelDecision[]> {
+  if (jobs.length === 0) return [];
+  const count = Math.max(1, Math.min(opts.workers ?? availableParallelism(), jobs.length));
+  const pooled = workers(count);
+  const size = Math.ceil(jobs.length / count);
+  const parts = await Promise.all(pooled.map((w, i) => runJob({ kind: 'choose-models', jobs: jobs.slice(i * size, (i + 1) * size), slotS }, w)));
+  return parts.flatMap((r) => ('models' in r ? r.models : []));
 }

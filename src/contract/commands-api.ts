@@ -49,6 +49,25 @@ export const CommandListQuerySchema = z.object({
 });
 export type CommandListQuery = z.infer<typeof CommandListQuerySchema>;
 
+/**
+ * Which building model planned a household (src/optimize/planner-model/model-choice.md): the model identified from its
+ * own telemetry, or the registered building; `code` is stable (texts are localised by it), `reason` is the English text.
+ */
+export const PlannerModelChoiceSchema = z.object({
+  source: z.enum(['identified', 'registered']),
+  code: z.enum(['identified', 'no-heat-meter', 'too-few-days', 'not-identifiable', 'untrusted', 'fit-error-too-large', 'no-better-than-registered', 'no-model-source', 'fit-failed']),
+  reason: z.string(),
+  /** Days of usable telemetry in the 14-day window before the planned day. */
+  fitDays: z.number(),
+  /** Free-run RMS error over a day (K) of the fitted model, and of the registered model on the same data; null without a fit. */
+  fitRmseK: z.number().nullable(),
+  registeredRmseK: z.number().nullable(),
+  /** Parameters the plan used: heat-loss coefficient (W/K) and time constant (h). */
+  heatLossWK: z.number(),
+  timeConstantH: z.number(),
+});
+export type PlannerModelChoiceView = z.infer<typeof PlannerModelChoiceSchema>;
+
 export const PlanHouseholdSchema = z.object({
   siteId: z.string(),
   unitId: z.string(),
@@ -64,6 +83,8 @@ export const PlanHouseholdSchema = z.object({
   /** True when the household could not be planned (no building/device) and keeps its own control. */
   excluded: z.boolean(),
   note: z.string().nullable(),
+  /** The building model the household was planned on (absent on excluded households and on plans made before it existed). */
+  model: PlannerModelChoiceSchema.optional(),
 });
 export type PlanHousehold = z.infer<typeof PlanHouseholdSchema>;
 

@@ -1,5 +1,6 @@
 /** Wire contract of `GET /api/v1/units/{id}/thermal-model`: the household model fitted to the unit's telemetry. */
 import { z } from 'zod';
+import { PlannerModelChoiceSchema } from './commands-api.js';
 
 export const THERMAL_MODEL_MAX_DAYS = 150;
 
@@ -26,5 +27,11 @@ export const ThermalModelSchema = z.object({
   }),
   prior: z.object({ heatLossWK: z.number(), capacityJK: z.number(), timeConstantH: z.number(), gainsW: z.number(), source: z.string() }).nullable(),
   cop: z.object({ status: z.enum(['measured', 'insufficient-data', 'no-map']), factor: n, runningSlots: z.number(), heatKWh: z.number(), reason: z.string().nullable() }),
+  /**
+   * What the dispatch planner uses for this household today (`model` above is the one-slot-ahead fit over the
+   * requested period; this is the planner's output-error fit over the 14 days before today's local midnight, and its
+   * choice: src/optimize/planner-model/model-choice.md). Null when the platform plans on registered buildings only.
+   */
+  planner: z.object({ day: z.string().describe('local day (Asia/Shanghai) whose plans use this model'), choice: PlannerModelChoiceSchema }).nullable(),
 });
 export type ThermalModel = z.infer<typeof ThermalModelSchema>;

@@ -46,6 +46,8 @@ export const ConfigSchema = z.strictObject({
   dispatchAckTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
   dispatchMaxAttempts: z.coerce.number().int().min(1).max(20).default(4),
   replanIntervalMs: z.coerce.number().int().min(1000).default(60_000),
+  /** Dispatch planner's building model: 'identified' (fitted to each household's telemetry when good enough, src/optimize/planner-model/model-choice.md) or 'registered'. */
+  plannerModel: z.enum(['identified', 'registered']).default('identified'),
   /** Weather feed in the Open-Meteo JSON format (docs/weather-forecast.md); null: typical year + fleet observations only. */
   weatherFeedUrl: z.string().url().nullable().default(null),
   /** How often the planners' forecast is rebuilt (and the feed fetched), wall-clock ms. */
@@ -83,6 +85,7 @@ export const ENV_VARS: Readonly<Record<string, keyof PlatformConfig>> = {
   HEATFLEET_DISPATCH_ACK_TIMEOUT_MS: 'dispatchAckTimeoutMs',
   HEATFLEET_DISPATCH_MAX_ATTEMPTS: 'dispatchMaxAttempts',
   HEATFLEET_REPLAN_INTERVAL_MS: 'replanIntervalMs',
+  HEATFLEET_PLANNER_MODEL: 'plannerModel',
   HEATFLEET_WEATHER_FEED_URL: 'weatherFeedUrl',
   HEATFLEET_WEATHER_REFRESH_MS: 'weatherRefreshMs',
 };

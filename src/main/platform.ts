@@ -11,7 +11,7 @@ import { Registry as MetricsRegistry, collectDefaultMetrics } from 'prom-client'
 import { createAuthService } from '../app/auth-service.js';
 import { createDeviceAdmin } from '../app/device-admin.js';
 import { createDeviceDirectory } from '../app/device-directory.js';
-import { createDispatcher, createDispatchService, createReplanner, planVsActual, workerPlanner, type CommandTransport } from '../app/dispatch/index.js';
+import { createDispatcher, createDispatchService, createPlannerModels, createReplanner, planVsActual, workerModelChooser, workerPlanner, type CommandTransport } from '../app/dispatch/index.js';
 import { createFleetQueries } from '../app/fleet-queries.js';
 import { createHouseholdModels } from '../app/household-model.js';
 import { createDrService } from '../app/dr/index.js';
@@ -136,7 +136,11 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     const planner = workerPlanner();
     // Plans, replans and DR offers read the current forecast (typical year + fleet observations + feed) each time.
     const forecast = () => planningWeather?.weather.current() ?? weather;
-    const dispatchDeps = { index: () => registry.index(), store: stores.dispatch, dispatcher, clock, weather: forecast, planner, onAlarm };
+    // Each household planned on the model fitted to its own telemetry when good enough (src/optimize/planner-model/model-choice.md).
+    const plannerModels = config.plannerModel === 'identified'
+      ? createPlannerModels({ index: () => registry.index(), telemetry: stores.telemetry, weather: forecast, choose: workerModelChooser() })
+      : undefined;
+    const dispatchDeps = { index: () => registry.index(), store: stores.dispatch, dispatcher, clock, weather: forecast, planner, onAlarm, ...(plannerModels ? { models: plannerModels } : {}) };
     const dispatchService = createDispatchService({ ...dispatchDeps, wallClock, access: stores.access });
     const replanner = createReplanner({ ...dispatchDeps, telemetry: stores.telemetry });
     let replanning = false;
@@ -171,7 +175,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
       registryAdmin: createRegistryAdmin({ registry, access: stores.access, clock: wallClock }),
       userAdmin: createUserAdmin({ access: stores.access, auth, registry, clock: wallClock }),
       queries,
-      models: createHouseholdModels({ index: () => registry.index(), store: stores.telemetry }),
+      models: createHouseholdModels({ index: () => registry.index(), store: stores.telemetry, ...(plannerModels ? { planner: { models: plannerModels, clock } } : {}) }),
       weather: planningWeather?.weather ?? null,
       seasonReports: season.reports,
       live,

@@ -19,6 +19,7 @@ import type { Dispatcher } from './dispatcher.js';
 import type { DispatchStore, PlanRecord } from './dispatch-store.js';
 import { dayAheadPlan, dayStartOf, planIdOf, SLOT_S, type Planner } from './plan-builder.js';
 import { dispatchPlanCommands } from './plan-dispatch.js';
+import { registeredModels, type PlannerModelSource } from './planner-models.js';
 import { tariffPresetViews } from './tariff-presets.js';
 import { householdsBehind, sitesBehind, transformersOf } from './transformer-households.js';
 
@@ -37,6 +38,8 @@ export interface DispatchServiceDeps {
   /** The planners' current forecast (docs/weather-forecast.md), read at each planning; null: planning unavailable. */
   readonly weather: () => WeatherSeries | null;
   readonly planner: Planner;
+  /** Each household's building model per day (planner-models.ts); absent: every household on its registered building. */
+  readonly models?: PlannerModelSource;
   readonly onAlarm?: (a: DispatchAlarm) => void;
 }
 
@@ -91,7 +94,8 @@ export function createDispatchService(deps: DispatchServiceDeps) {
         const existing = await deps.store.listPlans({ transformerIds: [t.id], day: body.day, limit: 500 });
         const revision = 1 + Math.max(0, ...existing.map((x) => x.revision));
         const { steerable, excluded } = householdsBehind(index, t.id);
-        const plan = await dayAheadPlan({ transformer: t, day: body.day, tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, createdAtMs: deps.clock.nowMs(), createdBy: p.userId }, revision);
+        const models = deps.models ? await deps.models(steerable, body.day) : registeredModels(steerable);
+        const plan = await dayAheadPlan({ transformer: t, day: body.day, tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, models, createdAtMs: deps.clock.nowMs(), createdBy: p.userId }, revision);
         for (const old of existing.filter((x) => x.status !== 'replaced')) await deps.store.putPlan({ ...old, status: 'replaced' });
         await deps.store.putPlan(plan);
         for (const issue of plan.issues) {

@@ -7,4 +7,5 @@ export { newCommandRecord, type CommandBody } from './command-factory.js';
 export type { CommandTransport } from './command-transport.js';
 export type { DispatchStore, CommandRecord, PlanRecord } from './dispatch-store.js';
 export type { Planner } from './plan-builder.js';
-export { workerPlanner } from './worker-planner.js';
+export { workerModelChooser, workerPlanner } from './worker-planner.js';
+export { createPlannerModels, registeredModels, type ModelChooser, type PlannerModelSource } from './planner-models.js';

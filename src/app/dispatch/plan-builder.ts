@@ -7,6 +7,7 @@ import type { PlanDetail, PlanHousehold } from '../../contract/commands-api.js';
 import type { Transformer } from '../../domain/registry.js';
 import { dayPrices, householdProblemFromTwin, type FleetPlan, type HouseholdProblem, type Tariff, type TransformerGroup } from '../../optimize/index.js';
 import { remainingProblem, splice } from '../../optimize/dispatch/index.js';
+import { problemOnModel, type ModelDecision } from '../../optimize/planner-model/index.js';
 import type { WeatherSeries } from '../../sim/index.js';
 import type { ExcludedHousehold, SteerableHousehold } from './transformer-households.js';
 
@@ -39,6 +40,8 @@ export interface PlanContext {
   readonly steerable: readonly SteerableHousehold[];
   readonly excluded: readonly ExcludedHousehold[];
   readonly planner: Planner;
+  /** Each steerable household's building model by site id (planner-models.ts); a missing one is planned on its registered building. */
+  readonly models: ReadonlyMap<string, ModelDecision>;
   readonly createdAtMs: number;
   readonly createdBy: string;
 }
@@ -46,8 +49,16 @@ export interface PlanContext {
 const excludedRow = (e: ExcludedHousehold): PlanHousehold => ({ siteId: e.siteId, unitId: e.unitId, deviceId: e.deviceId, powerW: [], tempC: [], minTempC: [], costYuan: 0, comfortDeficitKh: 0, excluded: true, note: e.note });
 
 function problemsOf(c: PlanContext, dayStartMs: number, price: Float64Array): HouseholdProblem[] {
-  return c.steerable.map((h) => householdProblemFromTwin(h.definition, c.weather, { dayStartMs, slotS: SLOT_S, priceYuanPerKWh: price }));
+  return c.steerable.map((h) => {
+    const p = householdProblemFromTwin(h.definition, c.weather, { dayStartMs, slotS: SLOT_S, priceYuanPerKWh: price });
+    const d = c.models.get(h.siteId);
+    return d ? problemOnModel(p, h.definition, d, c.weather, dayStartMs) : p;
+  });
 }
+const modelOf = (c: PlanContext, siteId: string) => {
+  const d = c.models.get(siteId);
+  return d ? { model: d.choice } : {};
+};
 
 function summaryOf(base: Omit<PlanDetail, 'costYuan' | 'comfortDeficitKh' | 'peakLoadW'>): PlanDetail {
   const planned = base.households.filter((h) => !h.excluded);
@@ -77,7 +88,7 @@ export async function dayAheadPlan(c: PlanContext, revision: number): Promise<Pl
     if (!p) return { siteId: h.siteId, unitId: h.unitId, deviceId: h.deviceId, powerW: [], tempC: [], minTempC: [], costYuan: 0, comfortDeficitKh: 0, excluded: true, note: 'not planned: the optimiser returned no schedule (see issues)' };
     return {
       siteId: h.siteId, unitId: h.unitId, deviceId: h.deviceId, powerW: Array.from(p.powerW), tempC: Array.from(p.tempC), minTempC: Array.from(prob.minTempC),
-      costYuan: p.costYuan, comfortDeficitKh: deficitKh(p.tempC, prob.minTempC, SLOT_S), excluded: false, note: null,
+      costYuan: p.costYuan, comfortDeficitKh: deficitKh(p.tempC, prob.minTempC, SLOT_S), excluded: false, note: null, ...modelOf(c, h.siteId),
     };
   });
   return summaryOf({
@@ -118,7 +129,7 @@ export async function rollingReplan(c: PlanContext, previous: PlanDetail, o: { f
     if (prev.excluded || !m || !p) return o.fixed.has(prev.siteId) && !prev.excluded ? { ...prev, note: 'kept at its plan (offline or overridden) and reserved as base load' } : prev;
     const powerW = splice(prev.powerW, p.powerW, o.fromSlot);
     const tempC = splice(prev.tempC, p.tempC, o.fromSlot);
-    return { ...prev, powerW, tempC, costYuan: costYuan(powerW, price, SLOT_S), comfortDeficitKh: deficitKh(tempC, prev.minTempC, SLOT_S), note: null };
+    return { ...prev, powerW, tempC, costYuan: costYuan(powerW, price, SLOT_S), comfortDeficitKh: deficitKh(tempC, prev.minTempC, SLOT_S), note: null, ...modelOf(c, prev.siteId) };
   });
   const capacityPerSlotW = gp ? splice(previous.capacityPerSlotW, Float64Array.from(gp.capacityW), o.fromSlot) : previous.capacityPerSlotW;
   return summaryOf({

@@ -15,6 +15,7 @@ import type { DispatchStore, PlanRecord } from './dispatch-store.js';
 import { measuredSlots } from './measured-slots.js';
 import { rollingReplan, type Planner } from './plan-builder.js';
 import { activeOverrideSites, dispatchPlanCommands } from './plan-dispatch.js';
+import { registeredModels, type PlannerModelSource } from './planner-models.js';
 import { householdsBehind } from './transformer-households.js';
 
 export interface ReplanOutcome {
@@ -33,6 +34,8 @@ export function createReplanner(deps: {
   /** The planners' current forecast, read at each replan; null: replanning unavailable. */
   readonly weather: () => WeatherSeries | null;
   readonly planner: Planner;
+  /** Each household's building model per day (planner-models.ts, cached: the day-ahead plan's fit); absent: registered. */
+  readonly models?: PlannerModelSource;
   readonly thresholds?: Partial<DriftThresholds>;
   readonly onAlarm?: (a: DispatchAlarm) => void;
 }) {
@@ -62,8 +65,9 @@ export function createReplanner(deps: {
       if (last !== undefined && last !== null) measuredTempC.set(site, last);
     }
     const { steerable, excluded } = householdsBehind(deps.index(), t.id);
+    const models = deps.models ? await deps.models(steerable, plan.day) : registeredModels(steerable);
     const next = await rollingReplan(
-      { transformer: t, day: plan.day, tariffId: plan.tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, createdAtMs: now, createdBy: 'system' },
+      { transformer: t, day: plan.day, tariffId: plan.tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, models, createdAtMs: now, createdBy: 'system' },
       plan,
       { fromSlot: nowSlot, measuredTempC, fixed, reason: `replanned from slot ${nowSlot}: ${drift.reasons.join('; ')}` },
     );

@@ -6,8 +6,9 @@
  * short is re-solved exactly (coordinateFleet's exact fallback).
  */
 import type { CoordinationOptions } from '../../optimize/fleet/index.js';
-import { planFleetInWorkers } from '../optimize-worker.js';
+import { chooseModelsInWorkers, planFleetInWorkers } from '../optimize-worker.js';
 import type { Planner } from './plan-builder.js';
+import type { ModelChooser } from './planner-models.js';
 
 /** Price decomposition with restoration by default: a village group is small (tens of households). */
 export function workerPlanner(options: CoordinationOptions = { recovery: 'restore' }): Planner {
@@ -15,4 +16,9 @@ export function workerPlanner(options: CoordinationOptions = { recovery: 'restor
     const { workerSeconds: _s, ...plan } = await planFleetInWorkers(groups, options);
     return plan;
   };
+}
+
+/** Each household's planner-model fit and choice (planner-models.ts) in the same pool: a fit is 14 days of slots × 48 time constants. */
+export function workerModelChooser(): ModelChooser {
+  return (jobs, slotS) => chooseModelsInWorkers(jobs, slotS);
 }

@@ -21,10 +21,10 @@ export interface RcOutputErrorOptions {
 
 const DEFAULT_TAU_GRID_H = Array.from({ length: 48 }, (_, i) => 10 ** (Math.log10(400) * (i / 47)));
 
-interface Step { readonly j: number; readonly start: boolean }
+export interface Step { readonly j: number; readonly start: boolean }
 
 /** Slot steps j → j+1 with every input present and the next slot consecutive; `start` where a free run restarts. */
-function steps(s: readonly RcSample[], stepMs: number, horizonSlots: number): Step[] {
+export function steps(s: readonly RcSample[], stepMs: number, horizonSlots: number): Step[] {
   const out: Step[] = [];
   let prev = -2;
   for (let j = 0; j + 1 < s.length; j++) {

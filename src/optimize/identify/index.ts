@@ -3,3 +3,4 @@ export { identifyRcModel, type RcSample, type RcPrior, type RcIdentifyOptions, t
 export { copCorrection, type CopSample, type CopCorrection } from './measured-cop.js';
 export { leastSquares, type LeastSquaresFit } from './linear-least-squares.js';
 export { identifyRcOutputError, type RcOutputErrorOptions } from './identify-rc-output-error.js';
+export { freeRunError, type FreeRunError, type RoomParameters } from './free-run-error.js';
