@@ -4,6 +4,8 @@
  * population. All text from the registry or the request is escaped.
  */
 import type { FleetTable, RankingWire } from '../../contract/season-report.js';
+import { renderText } from '../../contract/texts/render-text.js';
+import { UNIT_WARNING_TEXTS } from '../../contract/texts/unit-texts.js';
 import { KPI_LABELS_ZH, METHOD_NOTES, word, type Lang } from './labels.js';
 import type { SeasonReportBundle } from './service.js';
 
@@ -30,6 +32,17 @@ function unitsTable(t: FleetTable, lang: Lang): string {
   return `<table id="units">${caption(t, 'SPF H2, H4 (SEPEMO)', lang)}<thead><tr><th class="t">${esc(word('unit', lang))}</th><th class="t">${esc(word('model', lang))}</th><th class="t">${esc(word('emitter', lang))}</th><th class="t">${esc(word('status', lang))}</th>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+/** Each unit's data-quality warnings, worded in the page's language from their codes (the English field otherwise). */
+function warningsTable(t: FleetTable, lang: Lang): string {
+  const rows = t.items.flatMap((r) => r.warnings.map((w, i) => {
+    const ref = r.warningRefs[i];
+    const text = (ref && renderText(UNIT_WARNING_TEXTS, ref, lang)) ?? w;
+    return `<tr data-unit="${esc(r.unitId)}"${ref ? ` data-code="${esc(ref.code)}"` : ''}><td class="t">${esc(r.unitId)}</td><td class="t">${esc(text)}</td></tr>`;
+  }));
+  if (rows.length === 0) return '';
+  return `<h2>${esc(word('warnings', lang))}</h2><table id="unit-warnings">${caption(t, null, lang)}<thead><tr><th class="t">${esc(word('unit', lang))}</th><th class="t">${esc(word('warning', lang))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function rankingTable(id: string, title: string, t: FleetTable, r: RankingWire, lang: Lang): string {
   const rows = r.ranked.map((g) => `<tr><td>${g.rank}</td><td class="t">${esc(g.key)}</td><td>${g.n}</td><td>${num(g.medianSpf)}</td><td>${g.ci ? `${num(g.ci.low)}–${num(g.ci.high)}` : '—'}</td></tr>`).join('');
   const un = r.insufficientData.map((g) => `<li>${esc(g.key)}: ${esc(g.reason)}</li>`).join('');
@@ -42,8 +55,10 @@ export function seasonHtml(b: SeasonReportBundle, lang: Lang): string {
   parts.push(`<h1>${esc(word('title', lang))}</h1><dl><dt>${esc(word('period', lang))}</dt><dd>${esc(t.period.label)} (${esc(t.period.fromIso)} – ${esc(t.period.toIso)}, ${t.period.days} d)</dd>`
     + `<dt>${esc(word('population', lang))}</dt><dd>${esc(t.population.scope)}: ${t.population.unitsMatched} / ${t.population.unitsInScope}, ${t.population.unitsWithData} with data</dd>`
     + `<dt>${esc(word('boundaries', lang))}</dt><dd>${Object.values(t.boundaries).map(esc).join('<br>')}</dd></dl>`);
-  if (t.notes.length) parts.push(`<h2>${esc(word('notes', lang))}</h2><ul>${t.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
+  const notes = lang === 'zh-CN' && t.notesZh.length === t.notes.length ? t.notesZh : t.notes;
+  if (notes.length) parts.push(`<h2>${esc(word('notes', lang))}</h2><ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   parts.push(`<h2>${esc(word('units', lang))}</h2>${unitsTable(t, lang)}`);
+  parts.push(warningsTable(t, lang));
   if (b.rankings) {
     parts.push(rankingTable('rankings-model', word('rankingsModel', lang), t, b.rankings.model, lang));
     parts.push(rankingTable('rankings-manufacturer', word('rankingsManufacturer', lang), t, b.rankings.manufacturer, lang));

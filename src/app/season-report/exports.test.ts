@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BOUNDARY_DEFINITIONS, type FleetRow, type FleetTable } from '../../contract/season-report.js';
 import { seasonCsv } from './export-csv.js';
 import { seasonHtml } from './export-html.js';
-import { KPI_COLUMNS } from './wire.js';
+import { buildUnit } from '../../analytics/fleet-eval/test-population.js';
+import { fleetRow, KPI_COLUMNS } from './wire.js';
 
 const row = (unitId: string, manufacturer: string, spfH2: number | null): FleetRow => ({
   unitId, siteId: 's', siteName: manufacturer, villageId: 'v', programmeId: null, manufacturer, model: 'M', unitType: 'air-to-water', capacityControl: 'inverter', emitter: 'floor',
@@ -36,6 +37,16 @@ describe('season report exports', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toMatch(/<table id="units"><caption>[^<]*2018-12-16\.\.2018-12-19[^<]*the whole installation, n = 2<\/caption>/);
     expect(html).toContain('<html lang="zh-CN">');
+  });
+
+  it('HTML in zh-CN words each unit\'s warnings in Chinese from their codes (English in the English page)', () => {
+    const kw = fleetRow(buildUnit({ id: 'kw', spf: 3, minute: () => ({ unitPowerW: 2.1 }) }).evaluated);
+    const bundle = { table: table([kw]), rankings: null, credit: null, influence: null, afterSales: null };
+    const zh = seasonHtml(bundle, 'zh-CN');
+    expect(zh).toContain('<h2>各机组数据质量提示</h2>');
+    expect(zh).toContain('<tr data-unit="kw" data-code="kw-sent-as-w"><td class="t">kw</td><td class="t">unitPowerW：正值中位数为 2.10，疑似以 W 为单位上报了 kW 数值；该通道不参与计算</td></tr>');
+    expect(zh).not.toContain('looks like kW sent as W');
+    expect(seasonHtml(bundle, 'en')).toContain('unitPowerW: median positive value 2.10 looks like kW sent as W; channel left out');
   });
 });
 

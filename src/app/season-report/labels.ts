@@ -45,6 +45,8 @@ const WORDS = {
   pValue: { en: 'p', 'zh-CN': 'p 值' },
   method: { en: 'Method notes', 'zh-CN': '方法说明' },
   notes: { en: 'Notes', 'zh-CN': '说明' },
+  warnings: { en: 'Data-quality warnings per unit', 'zh-CN': '各机组数据质量提示' },
+  warning: { en: 'Warning', 'zh-CN': '提示' },
   none: { en: '—', 'zh-CN': '—' },
 } as const;
 

@@ -12,7 +12,7 @@ import { computeUnitKpis } from '../../analytics/unit-kpis/index.js';
 import { minutes, period, UNIT } from '../../analytics/unit-kpis/test-support.js';
 import { SPF_BOUNDARIES } from '../../sim/index.js';
 import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from '../../contract/texts/cause-texts.js';
-import { renderText } from '../../contract/texts/text-ref.js';
+import { renderText } from '../../contract/texts/render-text.js';
 import { NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS } from '../../contract/texts/unit-texts.js';
 import { causeRef, evidenceFigureRef, notEvaluableRef, plausibilityRef, warningRefsOf } from './texts.js';
 import { fleetRow } from './wire.js';

@@ -9,7 +9,7 @@ import type { PlausibilityFlag } from '../../analytics/unit-kpis/types.js';
 import type { UnitKpis } from '../../analytics/unit-kpis/index.js';
 import type { UnitWarningCode } from '../../analytics/unit-kpis/warnings.js';
 import type { CauseTextCode, EvidenceFigureTextCode } from '../../contract/texts/cause-texts.js';
-import { textRef, type TextRef } from '../../contract/texts/text-ref.js';
+import { textRef, type TextRef } from '../../contract/texts/render-text.js';
 import type { NotEvaluableTextCode, PlausibilityTextCode, UnitWarningTextCode } from '../../contract/texts/unit-texts.js';
 
 // Every code the analytics make has a wording (a missing one is a compile error here).

@@ -3,7 +3,7 @@
  * src/analytics/fleet-eval/causes.ts): the cause's sentence (`textRef` beside `text`) and the name of each
  * piece of evidence (`figureRef` beside `figure`). English templates give the analytics' own English words.
  */
-import type { TextCatalogue } from './text-ref.js';
+import type { TextCatalogue } from './render-text.js';
 
 const pct1 = { digits: 1 } as const;
 

@@ -1,20 +1,5 @@
-/**
- * Every catalogue of server-made texts, by the name the dashboard's i18n dictionaries load it under
- * (`srv.<name>.<code>`, web/src/i18n/i18n.ts) and docs/i18n.md lists. Add a catalogue here and the web, the
- * printable HTML and the completeness test pick it up.
- */
-import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from './cause-texts.js';
-import type { TextCatalogue } from './text-ref.js';
-import { NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS } from './unit-texts.js';
-
-export const TEXT_CATALOGUES = {
-  unitWarning: UNIT_WARNING_TEXTS,
-  notEvaluable: NOT_EVALUABLE_TEXTS,
-  plausibility: PLAUSIBILITY_TEXTS,
-  cause: CAUSE_TEXTS,
-  evidenceFigure: EVIDENCE_FIGURE_TEXTS,
-} as const satisfies Readonly<Record<string, TextCatalogue>>;
-export type TextCatalogueName = keyof typeof TEXT_CATALOGUES;
-
+/** Server-made texts in zh-CN and English: codes + params on the wire, catalogues to word them (docs/i18n.md). */
 export * from './text-ref.js';
-export { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS, NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS };
+export * from './catalogues.js';
+export * from './cause-texts.js';
+export * from './unit-texts.js';

@@ -2,79 +2,21 @@
  * Server-made texts as a stable code plus parameters (docs/i18n.md). The English field a response has always
  * carried stays as it was; a `TextRef` beside it lets the dashboard, the printable HTML and any client word the
  * same finding in zh-CN or English from one catalogue. Templates use i18next's `{{name}}` placeholders, so the
- * web loads the catalogues into its i18n dictionaries unchanged.
+ * web loads the catalogues into its i18n dictionaries unchanged. This file holds the wire schema; the
+ * wording is in render-text.ts (no zod, so the dashboard can bundle it).
  */
 import { z } from 'zod';
+import type { TextParam, TextRef } from './render-text.js';
 
-export const TEXT_LANGS = ['zh-CN', 'en'] as const;
-export type TextLang = (typeof TEXT_LANGS)[number];
+export * from './render-text.js';
 
-export const TextParamSchema = z.union([z.string(), z.number(), z.null()]);
-export type TextParam = z.infer<typeof TextParamSchema>;
+export const TextParamSchema: z.ZodType<TextParam> = z.union([z.string(), z.number(), z.null()]);
 export const TextRefSchema = z.object({
   code: z.string().describe('a code of the text catalogue named by the field (docs/i18n.md)'),
   params: z.record(z.string(), TextParamSchema).describe('the numbers and names the text carries; numbers in the units the template names'),
 });
-export type TextRef = z.infer<typeof TextRefSchema>;
-
-/** How a numeric parameter is shown: fixed decimals, or significant digits (a raw reading of unknown scale). */
-export type NumberStyle = { readonly digits: number } | { readonly significant: number };
-
-export interface TextTemplate {
-  readonly 'zh-CN': string;
-  readonly en: string;
-  /** Numeric parameters and their formatting; a number not named here is shown as it comes. */
-  readonly numbers?: Readonly<Record<string, NumberStyle>>;
-  /** Parameters that are lists joined with the language's separator (sent as one string joined by "\u001f"). */
-  readonly lists?: readonly string[];
-}
-export type TextCatalogue = Readonly<Record<string, TextTemplate>>;
-
-/** Separator of list parameters on the wire (a control character never found in ids or names). */
-export const LIST_SEPARATOR = '\u001f';
-export const listParam = (items: readonly (string | number)[]): string => items.map(String).join(LIST_SEPARATOR);
-
-const DASH = '—';
-const locale = (lang: TextLang): string => (lang === 'zh-CN' ? 'zh-CN' : 'en-GB');
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: TextLang, style: NumberStyle | undefined): Intl.NumberFormat {
-  const key = `${lang}|${style === undefined ? '' : 'digits' in style ? `d${style.digits}` : `s${style.significant}`}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const opts: Intl.NumberFormatOptions = style === undefined ? { maximumFractionDigits: 6, useGrouping: false }
-      : 'digits' in style ? { minimumFractionDigits: style.digits, maximumFractionDigits: style.digits, useGrouping: false }
-        : { minimumSignificantDigits: style.significant, maximumSignificantDigits: style.significant, useGrouping: false };
-    f = new Intl.NumberFormat(locale(lang), opts);
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** The parameters of `ref` as display strings in `lang` (numbers formatted as the template says, lists joined). */
-export function formatTextParams(template: TextTemplate, ref: TextRef, lang: TextLang): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, v] of Object.entries(ref.params)) {
-    if (v === null) out[name] = DASH;
-    else if (typeof v === 'number') out[name] = Number.isFinite(v) ? numberFormat(lang, template.numbers?.[name]).format(v) : DASH;
-    else if (template.lists?.includes(name)) out[name] = v.split(LIST_SEPARATOR).join(lang === 'zh-CN' ? '、' : ', ');
-    else out[name] = v;
-  }
-  return out;
-}
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
-export const placeholdersOf = (template: string): string[] => [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string))].sort();
-
-/** Fills `{{name}}` placeholders (what i18next does on the web). */
-export const fillTemplate = (template: string, values: Readonly<Record<string, string>>): string =>
-  template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
-
-/** The text of `ref` in `lang`; null when the catalogue has no such code (the caller keeps its English field). */
-export function renderText(catalogue: TextCatalogue, ref: TextRef, lang: TextLang): string | null {
-  const t = catalogue[ref.code];
-  if (t === undefined) return null;
-  return fillTemplate(t[lang], formatTextParams(t, ref, lang));
-}
-
-/** A ref whose params are checked against the catalogue at compile time by the caller's code union. */
-export const textRef = <C extends string>(code: C, params: Readonly<Record<string, TextParam>> = {}): TextRef => ({ code, params: { ...params } });
+// The schema and the plain type agree (a compile-time check both ways).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const agree: Same<z.infer<typeof TextRefSchema>, { code: string; params: Record<string, TextParam> }> = true;
+void agree;
+export type { TextRef };

@@ -4,7 +4,7 @@
  * src/analytics/unit-kpis/warnings.ts and src/analytics/fleet-eval/evaluability.ts; the English templates give
  * the same words as the English fields (a test in src/app/season-report checks it on real cases).
  */
-import type { TextCatalogue } from './text-ref.js';
+import type { TextCatalogue } from './render-text.js';
 
 export const UNIT_WARNING_TEXTS = {
   'other-units-ignored': { en: '{{count}} readings of other units ignored', 'zh-CN': '已忽略 {{count}} 条属于其他机组的读数' },

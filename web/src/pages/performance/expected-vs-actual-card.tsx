@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, Flex, List, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber } from '../../format/format.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import type { ExpectedVsActualWire, TwinStatusWire } from './api.js';
 import { evidenceLabel } from './evidence-label.js';
 import { BoundaryTag, CodeTag, KpiValue } from './kpi-labels.js';
@@ -28,6 +29,7 @@ function lines(e: ExpectedVsActualWire): Line[] {
 /** What the digital twin says the unit should have achieved in the same weather, the gap, and the likely causes with their evidence. */
 export function ExpectedVsActualCard({ eva, status }: { eva: ExpectedVsActualWire | null; status?: TwinStatusWire }) {
   const { t, i18n } = useTranslation();
+  const srv = useServerText();
   const lang = i18n.language;
   if (!eva && status?.state === 'computing') {
     return (
@@ -54,7 +56,7 @@ export function ExpectedVsActualCard({ eva, status }: { eva: ExpectedVsActualWir
       extra={<Typography.Text type="secondary">{t(`eva.weather.${eva.weather.source}`)} · {t('eva.measuredHours', { pct: fmtNumber(eva.weather.measuredHoursPct, lang, 0) })}</Typography.Text>}>
       {eva.status === 'not-evaluable' && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('eva.notEvaluable')}
-          description={eva.notEvaluable.map((n) => <CodeTag key={n.code} group="notEvaluable" code={n.code} detail={n.detail} color="red" />)} />
+          description={eva.notEvaluable.map((n) => <CodeTag key={n.code} group="notEvaluable" code={n.code} detail={srv('notEvaluable', n.text, n.detail)} color="red" />)} />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
@@ -88,11 +90,13 @@ export function ExpectedVsActualCard({ eva, status }: { eva: ExpectedVsActualWir
               <List.Item data-code={c.code}>
                 <List.Item.Meta
                   title={<span><CodeTag group="cause" code={c.code} color="volcano" />{c.estimatedSpfLoss !== null && <Tag>{t('eva.spfLoss', { loss: fmtNumber(c.estimatedSpfLoss, lang, 2) })}</Tag>}</span>}
-                  description={c.evidence.map((ev) => (
+                  description={[
+                    <div key="text" data-testid="eva-cause-text">{srv('cause', c.textRef, c.text)}</div>,
+                    ...c.evidence.map((ev) => (
                     <div key={ev.figure} style={{ fontSize: 12 }}>
-                      {evidenceLabel(ev.figure, t)}: {t('eva.evidence', { actual: fmtNumber(ev.actual, lang, 2), expected: fmtNumber(ev.expected, lang, 2), threshold: fmtNumber(ev.threshold, lang, 2), unit: ev.unit === '-' ? '' : ev.unit })}
+                      {ev.figureRef ? srv('evidenceFigure', ev.figureRef, ev.figure) : evidenceLabel(ev.figure, t)}: {t('eva.evidence', { actual: fmtNumber(ev.actual, lang, 2), expected: fmtNumber(ev.expected, lang, 2), threshold: fmtNumber(ev.threshold, lang, 2), unit: ev.unit === '-' ? '' : ev.unit })}
                     </div>
-                  ))}
+                  ))]}
                 />
               </List.Item>
             )}

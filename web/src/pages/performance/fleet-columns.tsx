@@ -2,6 +2,7 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { fmtNumber } from '../../format/format.js';
+import { serverText } from '../../i18n/server-texts.js';
 import { Link } from '../../router/link.js';
 import type { BoundaryKey, FleetRow, KpiColumn, SeasonKpiKey } from './api.js';
 import { CodeTag, KpiTitle, KpiValue } from './kpi-labels.js';
@@ -62,7 +63,7 @@ export function fleetColumns(t: TFunction, lang: string, kpis: readonly SeasonKp
         <Space size={[0, 4]} wrap>
           {r.notEvaluable.map((c) => <CodeTag key={c} group="notEvaluable" code={c} color="red" />)}
           {r.excludedChannels.map((c) => <Tooltip key={c} title={t('perf.excludedChannelHint')}><Tag>{t('perf.excludedChannel', { channel: c })}</Tag></Tooltip>)}
-          {r.warnings.length > 0 && <Tooltip title={r.warnings.join('\n')}><Tag color="gold">{t('perf.warnings', { count: r.warnings.length })}</Tag></Tooltip>}
+          {r.warnings.length > 0 && <Tooltip title={<div data-testid="perf-warnings-tooltip">{r.warnings.map((w, i) => <div key={i}>{serverText(t, lang, 'unitWarning', r.warningRefs[i], w)}</div>)}</div>}><Tag color="gold" data-testid="perf-warnings-tag">{t('perf.warnings', { count: r.warnings.length })}</Tag></Tooltip>}
         </Space>
       ),
     },

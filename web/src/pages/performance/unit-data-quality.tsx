@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Flex, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber } from '../../format/format.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import type { UnitReport } from './api.js';
 import { CodeTag, reasonText } from './kpi-labels.js';
 
@@ -12,6 +13,7 @@ const REGISTER_COLOR: Record<string, string> = { agree: 'green', ok: 'green', di
 /** Whether the figures can be trusted: coverage per channel, meter registers vs integrated power, heat-meter fault, implausible channels. */
 export function UnitDataQuality({ report }: { report: UnitReport }) {
   const { t, i18n } = useTranslation();
+  const srv = useServerText();
   const lang = i18n.language;
   const fault = report.heatMeterFault;
   return (
@@ -68,16 +70,16 @@ export function UnitDataQuality({ report }: { report: UnitReport }) {
                 {report.notEvaluable.length > 0 && (
                   <div>
                     <Typography.Text strong>{t('unitPerf.notEvaluable')}: </Typography.Text>
-                    {report.notEvaluable.map((n) => <CodeTag key={n.code} group="notEvaluable" code={n.code} detail={n.detail} color="red" />)}
+                    {report.notEvaluable.map((n) => <CodeTag key={n.code} group="notEvaluable" code={n.code} detail={srv('notEvaluable', n.text, n.detail)} color="red" />)}
                   </div>
                 )}
                 {report.plausibility.flags.map((f) => (
                   <div key={`${f.channel}-${f.code}`}>
                     <Tag color="volcano">{t(`channelName.${f.channel}`, { defaultValue: f.channel })}</Tag>
-                    {t(`plausibility.${f.code}`, { defaultValue: f.code })} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.detail}</Typography.Text>
+                    {t(`plausibility.${f.code}`, { defaultValue: f.code })} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{srv('plausibility', f.text, f.detail)}</Typography.Text>
                   </div>
                 ))}
-                {report.warnings.map((w) => <Typography.Text key={w} type="warning" style={{ fontSize: 12 }}>{w}</Typography.Text>)}
+                {report.warnings.map((w, i) => <Typography.Text key={w} type="warning" style={{ fontSize: 12 }} data-testid="unit-warning" data-code={report.warningRefs[i]?.code}>{srv('unitWarning', report.warningRefs[i], w)}</Typography.Text>)}
               </Space>
             </Card>
           )}

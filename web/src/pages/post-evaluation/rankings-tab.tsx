@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.js';
 import { ApiErrorView } from '../../components/api-error.js';
 import { fmtNumber } from '../../format/format.js';
+import { serverText } from '../../i18n/server-texts.js';
 import { apiPath, type BoundaryKey, type RankingWire } from '../performance/api.js';
 import { BoundaryTag, CodeTag } from '../performance/kpi-labels.js';
 import { ReportContext } from '../performance/report-context.js';
@@ -53,7 +54,7 @@ export function RankingsTab({ scope, boundary, groupBy, onGroupBy }: { scope: Sc
           { title: t('field.manufacturer'), dataIndex: 'manufacturer' },
           ...(groupBy === 'model' ? [{ title: t('field.model'), dataIndex: 'model', render: (m: string | null) => m ?? '—' }] : []),
           { title: 'n', key: 'n', align: 'right', render: (_, r) => (r.kind === 'ranked' ? r.n : <Tooltip title={t('rankings.nShortHint')}>{`${r.nEligible} / ${r.nUnits}`}</Tooltip>) },
-          { title: <span>{t('rankings.medianSpf')} <BoundaryTag boundary={boundary} /></span>, key: 'median', align: 'right', render: (_, r) => (r.kind === 'ranked' ? <strong data-testid="ranking-median">{fmtNumber(r.medianSpf, lang, 2)}</strong> : <Tooltip title={r.reason}><Typography.Text type="secondary">{t('rankings.insufficientReason', { eligible: r.nEligible, units: r.nUnits, min: minUnits })}</Typography.Text></Tooltip>) },
+          { title: <span>{t('rankings.medianSpf')} <BoundaryTag boundary={boundary} /></span>, key: 'median', align: 'right', render: (_, r) => (r.kind === 'ranked' ? <strong data-testid="ranking-median">{fmtNumber(r.medianSpf, lang, 2)}</strong> : <Tooltip title={lang === 'en' ? r.reason : undefined}><Typography.Text type="secondary">{t('rankings.insufficientReason', { eligible: r.nEligible, units: r.nUnits, min: minUnits })}</Typography.Text></Tooltip>) },
           { title: t('rankings.ci'), key: 'ci', align: 'right', render: (_, r) => (r.kind === 'ranked' && r.ci ? `[${fmtNumber(r.ci.low, lang, 2)}, ${fmtNumber(r.ci.high, lang, 2)}]` : '—') },
           { title: 'P25–P75', key: 'iqr', align: 'right', render: (_, r) => (r.kind === 'ranked' ? `${fmtNumber(r.q25, lang, 2)}–${fmtNumber(r.q75, lang, 2)}` : '—') },
           { title: t('rankings.secondary'), key: 'sec', align: 'right', render: (_, r) => (r.kind === 'ranked' ? <span>{fmtNumber(r.secondary.medianSpf, lang, 2)} <BoundaryTag boundary={r.secondary.boundary} /> <Typography.Text type="secondary">n={r.secondary.n}</Typography.Text></span> : '—') },
@@ -76,7 +77,7 @@ export function RankingsTab({ scope, boundary, groupBy, onGroupBy }: { scope: Sc
                 columns={[
                   { title: t('perf.unit'), dataIndex: 'unitId' },
                   { title: t('rankings.group'), dataIndex: 'group' },
-                  { title: t('unitPerf.notEvaluable'), dataIndex: 'reasons', render: (rs: { code: string; detail: string }[]) => rs.map((x) => <CodeTag key={x.code} group="notEvaluable" code={x.code} detail={x.detail} color="red" />) },
+                  { title: t('unitPerf.notEvaluable'), dataIndex: 'reasons', render: (rs: RankingWire['excludedUnits'][number]['reasons']) => rs.map((x) => <CodeTag key={x.code} group="notEvaluable" code={x.code} detail={serverText(t, lang, 'notEvaluable', x.text, x.detail)} color="red" />) },
                 ]}
               />
             ),

@@ -1,0 +1,17 @@
+/**
+ * Every catalogue of server-made texts, by the name the dashboard's i18n dictionaries load it under
+ * (`srv.<name>.<code>`, web/src/i18n/i18n.ts) and docs/i18n.md lists. Add a catalogue here and the web, the
+ * printable HTML and the completeness test pick it up. No zod here: the dashboard bundles this file.
+ */
+import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from './cause-texts.js';
+import type { TextCatalogue } from './render-text.js';
+import { NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS } from './unit-texts.js';
+
+export const TEXT_CATALOGUES = {
+  unitWarning: UNIT_WARNING_TEXTS,
+  notEvaluable: NOT_EVALUABLE_TEXTS,
+  plausibility: PLAUSIBILITY_TEXTS,
+  cause: CAUSE_TEXTS,
+  evidenceFigure: EVIDENCE_FIGURE_TEXTS,
+} as const satisfies Readonly<Record<string, TextCatalogue>>;
+export type TextCatalogueName = keyof typeof TEXT_CATALOGUES;
