@@ -3,10 +3,11 @@
  * units a device may report for. Device secrets are random 256-bit values stored as SHA-256 (device-secrets.ts,
  * docs/adr/0008): a check costs microseconds, so a whole fleet reconnecting at once is answered at once.
  *
- * A credential still in the old scrypt form is checked on libuv's thread pool through a small bounded queue
- * (a storm of old-form logins cannot take every pool thread or wait without bound; beyond the queue the caller
- * gets `BusyError` and answers "server unavailable") and, when right, re-stored in the fast form — only if it is
- * still the stored, unrevoked credential (a compare-and-set in the store), so a revocation meanwhile wins.
+ * A credential still in the old scrypt form is checked on libuv's thread pool through a small bounded queue: a
+ * storm of old-form logins cannot take every pool thread or wait without bound (beyond the queue the caller gets
+ * `BusyError` and answers "server unavailable"), and a device's repeated attempts share one check. When right, it
+ * is re-stored in the fast form — only if it is still the stored, unrevoked credential (a compare-and-set in the
+ * store), so a revocation meanwhile wins.
  *
  * Verified secrets are remembered for a while to spare the store lookup on frequent reconnects; a revocation
  * forgets them, and the registry's device status is checked on every call, so a revoked device is refused at once.
@@ -68,6 +69,17 @@ export function createDeviceDirectory(deps: {
     }
     return true;
   };
+  // One old-form check per device, secret and stored hash at a time: a device whose CONNACK timed out reconnects
+  // and joins the check already queued instead of queueing another one (the storm would otherwise feed itself).
+  const inFlight = new Map<string, Promise<boolean>>();
+  const checkLegacyOnce = (deviceId: string, secret: string, secretSha: string, stored: string): Promise<boolean> => {
+    const key = `${deviceId}\n${secretSha}\n${stored}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const check = checkLegacy(deviceId, secret, stored).finally(() => inFlight.delete(key));
+    inFlight.set(key, check);
+    return check;
+  };
 
   return {
     async authenticate(deviceId, secret) {
@@ -80,7 +92,7 @@ export function createDeviceDirectory(deps: {
       const cred = await deps.access.getDeviceCredential(deviceId);
       if (cred === null || cred.revokedAtMs !== null) return null;
       const form = deviceHashForm(cred.secretHash);
-      const ok = form === 'fast' ? verifyFastDeviceSecret(secret, cred.secretHash) : form === 'scrypt' ? await checkLegacy(deviceId, secret, cred.secretHash) : false;
+      const ok = form === 'fast' ? verifyFastDeviceSecret(secret, cred.secretHash) : form === 'scrypt' ? await checkLegacyOnce(deviceId, secret, sha, cred.secretHash) : false;
       if (!ok) return null;
       // Revoked or given a new secret while the check ran.
       if (epochOf(deviceId) !== epoch || senderOf(deviceId) === null) return null;

@@ -73,6 +73,13 @@ describe('device directory (real DuckDB access store)', () => {
     expect(await directory.authenticate('gw-old', oldSecret)).toBeNull();
   });
 
+  it('lets a device\'s repeated attempts share one old-form check instead of queueing more', async () => {
+    const { access, directory, oldSecret } = await setup({ legacyConcurrency: 1, legacyMaxQueued: 0 });
+    const attempts = [directory.authenticate('gw-old', oldSecret), directory.authenticate('gw-old', oldSecret), directory.authenticate('gw-old', oldSecret)];
+    expect((await Promise.all(attempts)).every((s) => s?.id === 'gw-old')).toBe(true);
+    expect((await access.getDeviceCredential('gw-old'))?.secretHash).toMatch(/^sha256\$/);
+  });
+
   it('tells callers to come back later when too many old-form checks wait', async () => {
     const { directory, oldSecret, old2Secret, fresh } = await setup({ legacyConcurrency: 1, legacyMaxQueued: 0 });
     const first = directory.authenticate('gw-old', oldSecret);
