@@ -62,6 +62,8 @@ export const PlannerModelChoiceSchema = z.object({
   /** Free-run RMS error over a day (K) of the fitted model, and of the registered model on the same data; null without a fit. */
   fitRmseK: z.number().nullable(),
   registeredRmseK: z.number().nullable(),
+  /** The largest fit error (K) at which the fitted model plans. */
+  maxFitRmseK: z.number(),
   /** Parameters the plan used: heat-loss coefficient (W/K) and time constant (h). */
   heatLossWK: z.number(),
   timeConstantH: z.number(),

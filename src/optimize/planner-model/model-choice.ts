@@ -39,6 +39,8 @@ export interface PlannerModelChoice {
   /** Free-run RMS error over the window's days (K): the fitted model, and the registered model on the same data. */
   readonly fitRmseK: number | null;
   readonly registeredRmseK: number | null;
+  /** The largest fit error the rule accepts (K). */
+  readonly maxFitRmseK: number;
   /** The parameters the plan uses. */
   readonly heatLossWK: number;
   readonly timeConstantH: number;
@@ -60,10 +62,10 @@ export interface ModelDecision {
 const f1 = (x: number) => x.toFixed(1), f2 = (x: number) => x.toFixed(2);
 
 /** The registered model with a reason (also for callers that have no telemetry to fit: code 'no-model-source'). */
-export function registeredChoice(h: HouseholdDefinition, code: Exclude<PlannerModelCode, 'identified'>, reason: string, fit?: { days: number; fitRmseK: number | null; registeredRmseK: number | null }): PlannerModelChoice {
+export function registeredChoice(h: HouseholdDefinition, code: Exclude<PlannerModelCode, 'identified'>, reason: string, fit?: { days: number; fitRmseK: number | null; registeredRmseK: number | null; maxFitRmseK: number }): PlannerModelChoice {
   const prior = registeredRoomPrior(h);
   return {
-    source: 'registered', code, reason, fitDays: fit?.days ?? 0, fitRmseK: fit?.fitRmseK ?? null, registeredRmseK: fit?.registeredRmseK ?? null,
+    source: 'registered', code, reason, fitDays: fit?.days ?? 0, fitRmseK: fit?.fitRmseK ?? null, registeredRmseK: fit?.registeredRmseK ?? null, maxFitRmseK: fit?.maxFitRmseK ?? MAX_FIT_RMSE_K,
     heatLossWK: prior.heatLossWK, timeConstantH: prior.capacityJK / prior.heatLossWK / 3600,
   };
 }
@@ -74,14 +76,14 @@ export function registeredChoice(h: HouseholdDefinition, code: Exclude<PlannerMo
  * below the registered model's on the same data → registered; otherwise the identified model.
  */
 export function chooseHouseholdModel(h: HouseholdDefinition, samples: readonly RcSample[], o: ChooseModelOptions): ModelDecision {
-  if (!o.hasHeatMeter) return { choice: registeredChoice(h, 'no-heat-meter', 'no heat meter registered for the unit: the room cannot be fitted to the heat delivered'), model: null };
   const maxRmseK = o.maxFitRmseK ?? MAX_FIT_RMSE_K;
+  if (!o.hasHeatMeter) return { choice: registeredChoice(h, 'no-heat-meter', 'no heat meter registered for the unit: the room cannot be fitted to the heat delivered', { days: 0, fitRmseK: null, registeredRmseK: null, maxFitRmseK: maxRmseK }), model: null };
   const m = fitRoomModel(h, samples, { slotS: o.slotS });
   const days = m.fit?.days ?? 0;
   const prior = registeredRoomPrior(h);
   const registeredRmseK = freeRunError(samples, prior, { stepS: o.slotS }).rmseK;
   const fitRmseK = m.fit?.simulatedRmseK ?? null;
-  const figures = { days, fitRmseK, registeredRmseK };
+  const figures = { days, fitRmseK, registeredRmseK, maxFitRmseK: maxRmseK };
   if (m.source === 'prior') {
     const code = m.status === 'prior-only' || m.status === 'insufficient-data' ? 'too-few-days' : m.status === 'untrusted' ? 'untrusted' : 'not-identifiable';
     const why = code === 'too-few-days' ? `${f1(days)} days of usable telemetry (room, outdoor and heat), fewer than the 3 needed` : m.reasons.join('; ');
@@ -97,7 +99,7 @@ export function chooseHouseholdModel(h: HouseholdDefinition, samples: readonly R
     choice: {
       source: 'identified', code: 'identified',
       reason: `fitted to ${f1(days)} days of telemetry: ${f2(fitRmseK)} K RMS over a day${registeredRmseK === null ? '' : ` (registered model ${f2(registeredRmseK)} K)`}`,
-      fitDays: days, fitRmseK, registeredRmseK, heatLossWK: m.heatLossWK, timeConstantH: m.capacityJK / m.heatLossWK / 3600,
+      fitDays: days, fitRmseK, registeredRmseK, maxFitRmseK: maxRmseK, heatLossWK: m.heatLossWK, timeConstantH: m.capacityJK / m.heatLossWK / 3600,
     },
     model: m,
   };

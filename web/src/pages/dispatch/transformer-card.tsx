@@ -1,12 +1,14 @@
 import { Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/use-api.js';
 import { EChart } from '../../charts/e-chart.js';
 import { fmtNumber } from '../../format/format.js';
 import { Link } from '../../router/link.js';
 import { CommandStateTag } from './command-labels.js';
-import type { PlanVsActual } from './dispatch-api.js';
+import type { PlanDetail, PlanVsActual } from './dispatch-api.js';
 import { loadingOption } from './loading-option.js';
+import { PlannerModelTag } from './planner-model-tag.js';
 import { slotLabel } from './slot-time.js';
 
 type TransformerView = PlanVsActual['transformers'][number];
@@ -42,6 +44,11 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
   const lastMeasured = tr.measuredLoadW.reduce<number>((last, w, i) => (w === null ? last : i), -1);
   const measuredUntil = lastMeasured < 0 ? null : slotLabel(tr.dayStartMs, tr.slotS, lastMeasured + 1);
   const untilNote = measuredUntil === null ? t('dispatch.noMeasurement') : t('dispatch.measuredUntil', { time: measuredUntil });
+  // Which building model planned each household (the plan detail): fitted to its telemetry or registered, and why.
+  const detail = useApi<PlanDetail>(`/dispatch/plans/${encodeURIComponent(tr.planId)}`);
+  const models = useMemo(() => new Map((detail.data?.households ?? []).map((h) => [h.siteId, h.model])), [detail.data]);
+  const identified = (detail.data?.households ?? []).filter((h) => h.model?.source === 'identified').length;
+  const planned = (detail.data?.households ?? []).filter((h) => !h.excluded).length;
 
   return (
     <Card
@@ -49,7 +56,12 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
       data-testid="transformer-card"
       data-transformer-id={tr.transformerId}
       title={t('dispatch.transformerTitle', { id: tr.transformerId })}
-      extra={<Typography.Text type="secondary">{t('dispatch.planRevision', { revision: tr.revision })}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          {t('dispatch.planRevision', { revision: tr.revision })}
+          {detail.data && <span data-testid="identified-count"> · {t('dispatch.plannerModel.title')}: {t('dispatch.plannerModel.identified')} {identified} / {planned}</span>}
+        </Typography.Text>
+      }
     >
       <Row gutter={[16, 8]}>
         <Col xs={12} md={6}>
@@ -82,6 +94,7 @@ export function TransformerCard({ tr, siteNames, canOverride, onOverride }: {
           { title: t('dispatch.household'), dataIndex: 'siteId', render: (id: string) => <Link to={`/sites/${encodeURIComponent(id)}`}>{name(id)}</Link> },
           { title: t('dispatch.plannedKWh'), dataIndex: 'plannedEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
           { title: `${t('dispatch.actualKWh')} · ${untilNote}`, dataIndex: 'actualEnergyKWh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
+          { title: t('dispatch.plannerModel.title'), key: 'model', render: (_, h) => <PlannerModelTag model={models.get(h.siteId)} t={t} lang={lang} /> },
           { title: t('dispatch.householdComfortKh'), dataIndex: 'actualComfortDeficitKh', align: 'right', render: (v: number) => <span style={v > 0 ? { color: '#cf1322' } : undefined}>{fmtNumber(v, lang, 1)}</span> },
           {
             title: t('dispatch.control'),
