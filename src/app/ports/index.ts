@@ -7,3 +7,4 @@ export type * from './kpi-day-store.js';
 export type * from './fault-event-store.js';
 export type * from './dr-event-store.js';
 export type * from './weather-feed.js';
+export type * from './twin-result-store.js';

@@ -14,6 +14,7 @@ import type { RegistryStore } from '../../app/ports/registry-store.js';
 import type { TelemetryStore } from '../../app/ports/telemetry-store.js';
 import type { DispatchStore } from '../../app/dispatch/dispatch-store.js';
 import type { DrEventStore } from '../../app/ports/dr-event-store.js';
+import type { TwinResultStore } from '../../app/ports/twin-result-store.js';
 import { createDuckDbAccessStore } from './access-store.js';
 import { createDuckDbDispatchStore } from './command-store.js';
 import { createDuckDbDrEventStore } from './dr-event-store.js';
@@ -22,6 +23,7 @@ import { createDuckDbRegistryStore } from './registry-store.js';
 import { migrate } from './schema.js';
 import { SerialConnection } from './serial-connection.js';
 import { createDuckDbTelemetryStore } from './telemetry-store.js';
+import { createDuckDbTwinResultStore } from './twin-result-store.js';
 
 export const DATABASE_FILE_NAME = 'heatfleet.duckdb';
 
@@ -43,6 +45,8 @@ export interface DuckDbStores {
   readonly drEvents: DrEventStore;
   /** Fault events from stored fault codes (fault-events.ts), on the telemetry reader connection. */
   readonly faultEvents: FaultEventStore;
+  /** Finished twin runs of expected vs actual (twin-result-store.ts), on their own connection. */
+  readonly twinResults: TwinResultStore;
   /** Closes the three adapters and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -62,6 +66,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     registry: await connect(),
     access: await connect(),
     dispatch: await connect(),
+    twinResults: await connect(),
   };
   const all = Object.values(connections);
 
@@ -104,6 +109,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     dispatch,
     drEvents: createDuckDbDrEventStore(connections.dispatch),
     faultEvents: createDuckDbFaultEventStore(connections.telemetryReader),
+    twinResults: createDuckDbTwinResultStore(connections.twinResults),
     close: async () => {
       await Promise.all([telemetry.close(), registry.close(), access.close(), dispatch.close()]);
       await closeDatabase();

@@ -10,6 +10,7 @@ import { ALARM_ACK_DDL, DISPATCH_TABLES_DDL } from './command-store.js';
 import { DR_EVENT_TABLES_DDL } from './dr-event-store.js';
 import { KPI_DAY_COLUMNS_DDL } from './kpi-day-sql.js';
 import type { SerialConnection, SqlRunner } from './serial-connection.js';
+import { TWIN_RESULT_TABLES_DDL } from './twin-result-store.js';
 import { intLiteral, stringLiteral, toNumber } from './sql-values.js';
 
 export const ROLLUP_TABLES = { '15m': 'rollup_15m', '1h': 'rollup_1h', '1d': 'rollup_1d' } as const;
@@ -86,6 +87,11 @@ const MIGRATIONS: readonly { version: number; statements: () => string[] }[] = [
     // Dispatch alarm acknowledgement (docs/dispatch.md): who, when, note.
     version: 6,
     statements: ALARM_ACK_DDL,
+  },
+  {
+    // Finished twin runs of expected vs actual, kept across restarts (twin-result-store.ts).
+    version: 7,
+    statements: TWIN_RESULT_TABLES_DDL,
   },
 ];
 
