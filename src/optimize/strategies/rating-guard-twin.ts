@@ -4,7 +4,7 @@
  * energy), grants run permission per transformer with `grantRunPermission` and sends the SG-Ready lock to the rest
  * (a lock that lapses after one step unless renewed, like a heartbeat). After the step it counts the blocks.
  */
-import { MAX_LOCK_S, MIN_ON_S, scheduledSetpointC } from '../../sim/controls.js';
+import { MAX_LOCK_S, MIN_OFF_S, MIN_ON_S, scheduledSetpointC } from '../../sim/controls.js';
 import type { FleetSimulation, WeatherSeries } from '../../sim/index.js';
 import { emptyWeatherSample, sampleWeather } from '../../sim/index.js';
 import { grantRunPermission, type GuardUnit } from './rating-guard.js';
@@ -59,9 +59,11 @@ export function createRatingGuard(sim: FleetSimulation, transformers: readonly T
     const idleW = (pumpCont ? pumpW : 0) + (p.standbyW[i] as number) + (p.crankW[i] as number);
     // Within its minimum run (or defrosting) a compressor does not stop on a lock: its draw is not the guard's to give.
     const mustRun = defrosting || (running && (s.onS[i] as number) + stepS < MIN_ON_S);
+    // Within its minimum pause an idle compressor cannot start in the next step: nothing to reserve for it.
+    const cannotStart = !running && !defrosting && (s.offS[i] as number) + stepS < MIN_OFF_S;
     const runPumpW = pumpCont ? 0 : pumpW;
     const fixedW = idleW + (mustRun ? comp + runPumpW : 0);
-    const runW = backupW + (mustRun ? 0 : (running ? comp : (startDrawW[i] as number)) + runPumpW);
+    const runW = backupW + (mustRun || cannotStart ? 0 : (running ? comp : (startDrawW[i] as number)) + runPumpW);
     const floor = scheduledSetpointC(hour, p.daySpC[i] as number, p.nightSpC[i] as number, p.nightFromH[i] as number, p.nightToH[i] as number) - (p.hystK[i] as number);
     floorC[i] = floor;
     const ti = s.ti[i] as number;
