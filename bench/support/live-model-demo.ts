@@ -38,9 +38,9 @@ try {
   const planT0 = Date.now();
   const plans: PlanSummary[] = [];
   for (const v of villages) {
-    const r = await admin.send<PlanSummary[]>('POST', '/api/v1/dispatch/plans', { villageId: v, day });
-    if (r.status !== 200 && r.status !== 201) throw new Error(`plan ${v}: ${r.status} ${JSON.stringify(r.body)}`);
-    plans.push(...r.body);
+    const r = await admin.send<{ items: PlanSummary[] }>('POST', '/api/v1/dispatch/plans', { villageId: v, day });
+    if (r.status !== 201) throw new Error(`plan ${v}: ${r.status} ${JSON.stringify(r.body)}`);
+    plans.push(...r.body.items);
   }
   const planS = (Date.now() - planT0) / 1000;
   const dispatchedMs = p.clock.nowMs();
@@ -53,7 +53,8 @@ try {
   const endMs = dispatchedMs + hours * 3_600_000;
   while (p.clock.nowMs() < endMs + SLOT_MS) await new Promise((r) => setTimeout(r, 2000));
   const lastSlot = Math.min(96, Math.floor((endMs - (r1[0]?.dayStartMs ?? 0)) / SLOT_MS));
-  const all = (await admin.get<PlanSummary[]>(`/api/v1/dispatch/plans?day=${day}&limit=500`)).body;
+  const list = (await admin.get<{ items: PlanSummary[] } | PlanSummary[]>(`/api/v1/dispatch/plans?day=${day}&limit=500`)).body;
+  const all = Array.isArray(list) ? list : list.items;
   const out: unknown[] = [];
   for (const plan of r1) {
     const revisions = all.filter((x) => x.transformerId === plan.transformerId);
