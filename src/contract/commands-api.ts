@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/registry.js';
 import { COMMAND_KINDS, COMMAND_STATES, DeviceCommandSchema, SgReadyStateSchema } from './commands.js';
+import { TextRefSchema } from './texts/text-ref.js';
+
+// Texts for people come as a code of a catalogue in src/contract/texts beside the English field (docs/i18n.md);
+// optional only because records stored before they existed have none.
+const ref = (catalogue: string) => TextRefSchema.describe(`the English text beside it as a code of ${catalogue} (src/contract/texts/dispatch-texts.ts)`);
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD').refine((d) => {
   const t = new Date(`${d}T00:00:00Z`);
@@ -33,6 +38,7 @@ export const CommandViewSchema = z.object({
   answeredAtMs: z.number().nullable(),
   /** The device's rejection reason, or why the platform gave up. */
   reason: z.string().nullable(),
+  reasonRef: ref('COMMAND_REASON_TEXTS').nullable().optional(),
   command: DeviceCommandSchema,
 });
 export type CommandView = z.infer<typeof CommandViewSchema>;
@@ -85,6 +91,7 @@ export const PlanHouseholdSchema = z.object({
   /** True when the household could not be planned (no building/device) and keeps its own control. */
   excluded: z.boolean(),
   note: z.string().nullable(),
+  noteRef: ref('HOUSEHOLD_NOTE_TEXTS').nullable().optional(),
   /** The building model the household was planned on (absent on excluded households and on plans made before it existed). */
   model: PlannerModelChoiceSchema.optional(),
 });
@@ -105,6 +112,9 @@ export const PlanSummarySchema = z.object({
   createdBy: z.string(),
   /** Why this revision exists: `day-ahead`, or the drift that caused the replan. */
   reason: z.string(),
+  reasonRef: ref('PLAN_REASON_TEXTS').optional(),
+  /** The drift behind a replan (codes of DRIFT_TEXTS), same order as in `reason`. */
+  reasonDetails: z.array(ref('DRIFT_TEXTS')).optional(),
   status: z.enum(['planned', 'dispatched', 'replaced']),
   tariffId: z.string(),
   costYuan: z.number(),
@@ -112,6 +122,7 @@ export const PlanSummarySchema = z.object({
   peakLoadW: z.number(),
   capacityW: z.number(),
   issues: z.array(z.string()),
+  issueRefs: z.array(ref('PLAN_ISSUE_TEXTS')).optional(),
 });
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 
@@ -161,6 +172,9 @@ export const DispatchAlarmSchema = z.object({
   transformerId: z.string().nullable(),
   commandId: z.string().nullable(),
   message: z.string(),
+  text: ref('ALARM_TEXTS').optional(),
+  /** What the alarm is about in detail: the drift of a replan (DRIFT_TEXTS) or the plan issue (PLAN_ISSUE_TEXTS). */
+  details: z.array(TextRefSchema).optional(),
 });
 export type DispatchAlarm = z.infer<typeof DispatchAlarmSchema>;
 

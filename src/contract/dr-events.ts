@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IdSchema } from '../domain/registry.js';
+import { TextRefSchema } from './texts/text-ref.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD').refine((d) => {
   const t = new Date(`${d}T00:00:00Z`);
@@ -81,7 +82,8 @@ export const DrEventDetailSchema = DrEventSummarySchema.extend({
     /** Extra cost to households if all offered flexibility is used (yuan, over the day). */
     extraCostYuan: z.number(),
     participating: z.number(),
-    excluded: z.array(z.object({ siteId: z.string(), reason: z.string() })),
+    /** Households not offered, with why; `reasonRef` words `reason` by a code of HOUSEHOLD_NOTE_TEXTS (src/contract/texts, docs/i18n.md). */
+    excluded: z.array(z.object({ siteId: z.string(), reason: z.string(), reasonRef: TextRefSchema.optional() })),
   }),
   commitment: z.object({
     committedKw: z.number(),

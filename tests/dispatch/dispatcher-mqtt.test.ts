@@ -12,6 +12,8 @@ import { createTelemetryIngestor } from '../../src/app/ingest-telemetry.js';
 import { fixedClock } from '../../src/app/ports/clock.js';
 import { DeviceCommandSchema } from '../../src/contract/commands.js';
 import type { DispatchAlarm } from '../../src/contract/commands-api.js';
+import { ALARM_TEXTS, COMMAND_REASON_TEXTS } from '../../src/contract/texts/dispatch-texts.js';
+import { renderText } from '../../src/contract/texts/render-text.js';
 import { createMqttCommandPublisher, type MqttCommandPublisher } from '../../src/ingest/mqtt/command-publisher.js';
 import { createEmbeddedMqttIngest, type EmbeddedMqttIngest } from '../../src/ingest/mqtt/embedded-broker.js';
 import { createFleetFixture, type FleetFixture } from '../../src/ingest/mqtt/testing/fleet-fixture.js';
@@ -113,6 +115,9 @@ describe('dispatcher over the embedded broker', () => {
     const a = alarms.find((x) => x.commandId === c.id);
     expect(a).toMatchObject({ kind: 'rejected', siteId: 'site-dev-b', deviceId: 'dev-b' });
     expect(a?.message).toContain('site-dev-b (Zhang family)');
+    // The alarm as a code with its parameters, worded in Chinese for the zh-CN dashboard; the device's own words kept.
+    expect(a?.text).toEqual({ code: 'rejected', params: { site: 'site-dev-b (Zhang family)', deviceId: 'dev-b', kind: 'setpoint', commandId: c.id, deviceReason: 'setpoint outside the installer limits' } });
+    expect(renderText(ALARM_TEXTS, a?.text ?? { code: '', params: {} }, 'zh-CN')).toBe(`用户 site-dev-b (Zhang family)：设备 dev-b 拒绝了室温设定指令 ${c.id}，设备给出的原因：setpoint outside the installer limits`);
     dev('dev-b').policy = 'accept';
   });
 
@@ -133,6 +138,11 @@ describe('dispatcher over the embedded broker', () => {
     expect(a?.message).toContain('household site-dev-c (Zhang family)');
     expect(a?.message).toContain(`fallback schedule of command ${first.id}`);
     expect(done.reason).toContain(`no acknowledgement after ${OPTIONS.maxAttempts} attempts`);
+    // Stored with codes: the alarm and the command's reason name the fallback schedule in both languages.
+    expect(a?.text).toMatchObject({ code: 'not-acknowledging-fallback', params: { deviceId: 'dev-c', kind: 'setpoint', commandId: c.id, scheduleId: first.id } });
+    expect(renderText(ALARM_TEXTS, a?.text ?? { code: '', params: {} }, 'zh-CN')).toMatch(new RegExp(`^用户 site-dev-c \\(Zhang family\\)：设备 dev-c 未确认室温设定指令 ${c.id}；设备正按指令 ${first.id} 的后备日程运行（确认于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）$`));
+    expect((await store().getCommand(c.id))?.reasonRef).toMatchObject({ code: 'gave-up-fallback', params: { attempts: OPTIONS.maxAttempts, scheduleId: first.id } });
+    expect(renderText(COMMAND_REASON_TEXTS, done.reasonRef ?? { code: '', params: {} }, 'zh-CN')).toMatch(new RegExp(`^发送 ${OPTIONS.maxAttempts} 次均未确认；设备正按指令 ${first.id} 的后备日程运行`));
     dev('dev-c').policy = 'accept';
   });
 

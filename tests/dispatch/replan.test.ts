@@ -22,6 +22,8 @@ import { PLATFORM_USERNAME } from '../../src/ingest/mqtt/topics.js';
 import { DEMO_WEATHER_FILE } from '../../src/main/demo/start-demo.js';
 import { coordinateFleet } from '../../src/optimize/index.js';
 import { parseEpw } from '../../src/sim/index.js';
+import { DRIFT_TEXTS } from '../../src/contract/texts/dispatch-texts.js';
+import { renderText } from '../../src/contract/texts/render-text.js';
 import { openDuckDbStores, type DuckDbStores } from '../../src/storage/duckdb/index.js';
 import { obedientDevice, type ObedientDevice } from './support/obedient-device.js';
 
@@ -141,6 +143,13 @@ describe('drift → replan', () => {
     expect(gateways.get('h3')?.received.length).toBe(before);
     const alarms = await stores.dispatch.listAlarms({ transformerIds: ['tx1'], siteIds: [], limit: 10 });
     expect(alarms[0]).toMatchObject({ kind: 'replanned', transformerId: 'tx1' });
+    // The replan's reason and alarm as codes: the drift worded in Chinese for the zh-CN dashboard.
+    expect(alarms[0]?.text).toEqual({ code: 'replanned', params: { transformerId: 'tx1', planId: r1.id, newPlanId: r2.id, fromTime: '11:00' } });
+    expect(r2.reasonRef).toEqual({ code: 'replanned', params: { fromSlot: 44, fromTime: '11:00' } });
+    const drift = (r2.reasonDetails ?? []).map((d) => renderText(DRIFT_TEXTS, d, 'zh-CN'));
+    expect(drift).toContain('h1：最近 4 个时段用电比计划多 3.0 kWh');
+    expect(drift).toContain('h1：室温比计划低 2.0 K');
+    expect(alarms[0]?.details).toEqual(r2.reasonDetails);
 
     // The replan does not repeat within the minimum interval while nothing is overloaded.
     expect((await replanner.tick())[0]).toMatchObject({ planId: r2.id, replanned: false });

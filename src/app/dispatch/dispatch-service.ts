@@ -20,6 +20,7 @@ import type { DispatchStore, PlanRecord } from './dispatch-store.js';
 import { dayAheadPlan, dayStartOf, planIdOf, SLOT_S, type Planner } from './plan-builder.js';
 import { dispatchPlanCommands } from './plan-dispatch.js';
 import { registeredModels, type PlannerModelSource } from './planner-models.js';
+import { alarmRef } from './dispatch-texts.js';
 import { tariffPresetViews } from './tariff-presets.js';
 import { householdsBehind, sitesBehind, transformersOf } from './transformer-households.js';
 
@@ -98,8 +99,12 @@ export function createDispatchService(deps: DispatchServiceDeps) {
         const plan = await dayAheadPlan({ transformer: t, day: body.day, tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, models, createdAtMs: deps.clock.nowMs(), createdBy: p.userId }, revision);
         for (const old of existing.filter((x) => x.status !== 'replaced')) await deps.store.putPlan({ ...old, status: 'replaced' });
         await deps.store.putPlan(plan);
-        for (const issue of plan.issues) {
-          const a: DispatchAlarm = { atMs: deps.clock.nowMs(), kind: 'plan-issue', siteId: null, deviceId: null, transformerId: t.id, commandId: null, message: `plan ${plan.id}: ${issue}` };
+        for (const [i, issue] of plan.issues.entries()) {
+          const detail = plan.issueRefs?.[i];
+          const a: DispatchAlarm = {
+            atMs: deps.clock.nowMs(), kind: 'plan-issue', siteId: null, deviceId: null, transformerId: t.id, commandId: null, message: `plan ${plan.id}: ${issue}`,
+            text: alarmRef('plan-issue', { planId: plan.id }), details: detail ? [detail] : [],
+          };
           await deps.store.appendAlarm(a);
           deps.onAlarm?.(a);
         }

@@ -4,6 +4,7 @@
  * the columns they are looked up by.
  */
 import type { CommandState } from '../../contract/commands.js';
+import type { TextRef } from '../../contract/texts/render-text.js';
 import type { AlarmAcknowledgement, CommandView, DispatchAlarm, DispatchAlarmView, PlanDetail } from '../../contract/commands-api.js';
 
 export type CommandRecord = CommandView;
@@ -36,6 +37,8 @@ export interface CommandStateChange {
   readonly lastSentAtMs?: number;
   readonly answeredAtMs?: number;
   readonly reason?: string | null;
+  /** `reason` as a code of COMMAND_REASON_TEXTS (src/contract/texts). */
+  readonly reasonRef?: TextRef | null;
 }
 
 export interface DispatchStore {

@@ -13,6 +13,7 @@ import type { DispatchAlarm } from '../../contract/commands-api.js';
 import type { Clock } from '../ports/clock.js';
 import type { CommandTransport } from './command-transport.js';
 import type { CommandRecord, DispatchStore } from './dispatch-store.js';
+import { alarmRef, commandReasonRef, localDateTime } from './dispatch-texts.js';
 
 export interface DispatcherOptions {
   /** Wall-clock wait for an answer after each publish. */
@@ -84,12 +85,13 @@ export function createDispatcher(deps: {
         });
     });
 
-  async function lastFallbackNote(c: CommandRecord): Promise<string> {
+  /** What the device runs now that it does not answer: the fallback of its last acknowledged schedule, or its own. */
+  async function lastFallback(c: CommandRecord): Promise<{ note: string; schedule: { id: string; ackAt: string } | null }> {
     const accepted = await store.listCommands({ siteIds: [c.siteId], states: ['accepted'], limit: 200 });
     const schedule = accepted.find((x) => x.kind === 'schedule' && x.unitId === c.unitId);
-    return schedule
-      ? `it runs the fallback schedule of command ${schedule.id} (acknowledged ${new Date(schedule.answeredAtMs ?? schedule.issuedAtMs).toISOString()})`
-      : 'no schedule was ever acknowledged, so it runs its own local schedule';
+    if (!schedule) return { note: 'no schedule was ever acknowledged, so it runs its own local schedule', schedule: null };
+    const ackMs = schedule.answeredAtMs ?? schedule.issuedAtMs;
+    return { note: `it runs the fallback schedule of command ${schedule.id} (acknowledged ${new Date(ackMs).toISOString()})`, schedule: { id: schedule.id, ackAt: localDateTime(ackMs) } };
   }
 
   async function deliver(id: string): Promise<void> {
@@ -97,7 +99,10 @@ export function createDispatcher(deps: {
       const cur = await store.getCommand(id);
       if (cur === null || !WAITING.includes(cur.state)) return;
       if (clock.nowMs() >= cur.expiresAtMs) {
-        const exp = await store.transitionCommand(id, WAITING, { state: 'expired', reason: `expired at ${new Date(cur.expiresAtMs).toISOString()} before the device answered (${attempt - 1} attempts)` });
+        const exp = await store.transitionCommand(id, WAITING, {
+          state: 'expired', reason: `expired at ${new Date(cur.expiresAtMs).toISOString()} before the device answered (${attempt - 1} attempts)`,
+          reasonRef: commandReasonRef('expired', { at: localDateTime(cur.expiresAtMs), attempts: attempt - 1 }),
+        });
         if (exp) finish(exp);
         return;
       }
@@ -117,13 +122,19 @@ export function createDispatcher(deps: {
     if (closed) return;
     const cur = await store.getCommand(id);
     if (cur === null) return;
-    const fallback = await lastFallbackNote(cur);
-    const reason = `no acknowledgement after ${o.maxAttempts} attempts; ${fallback}`;
-    const gaveUp = await store.transitionCommand(id, WAITING, { state: 'not-acknowledging', reason });
+    const fallback = await lastFallback(cur);
+    const reason = `no acknowledgement after ${o.maxAttempts} attempts; ${fallback.note}`;
+    const reasonRef = fallback.schedule
+      ? commandReasonRef('gave-up-fallback', { attempts: o.maxAttempts, scheduleId: fallback.schedule.id, ackAt: fallback.schedule.ackAt })
+      : commandReasonRef('gave-up-local', { attempts: o.maxAttempts });
+    const gaveUp = await store.transitionCommand(id, WAITING, { state: 'not-acknowledging', reason, reasonRef });
     if (gaveUp === null) return;
     await alarm({
       atMs: clock.nowMs(), kind: 'not-acknowledging', siteId: gaveUp.siteId, deviceId: gaveUp.deviceId, transformerId: null, commandId: gaveUp.id,
-      message: `household ${label(gaveUp.siteId)}: device ${gaveUp.deviceId} is not acknowledging (${gaveUp.kind} command ${gaveUp.id}); ${fallback}`,
+      message: `household ${label(gaveUp.siteId)}: device ${gaveUp.deviceId} is not acknowledging (${gaveUp.kind} command ${gaveUp.id}); ${fallback.note}`,
+      text: fallback.schedule
+        ? alarmRef('not-acknowledging-fallback', { site: label(gaveUp.siteId), deviceId: gaveUp.deviceId, kind: gaveUp.kind, commandId: gaveUp.id, scheduleId: fallback.schedule.id, ackAt: fallback.schedule.ackAt })
+        : alarmRef('not-acknowledging-local', { site: label(gaveUp.siteId), deviceId: gaveUp.deviceId, kind: gaveUp.kind, commandId: gaveUp.id }),
     });
     finish(gaveUp);
   }
@@ -132,13 +143,16 @@ export function createDispatcher(deps: {
     void (async () => {
       const c = await store.getCommand(ack.commandId);
       if (c === null || c.deviceId !== deviceId) return; // not a command of this device: ignored
-      const answered = await store.transitionCommand(c.id, ANSWERABLE, { state: ack.status, answeredAtMs: clock.nowMs(), reason: ack.reason ?? null });
+      const answered = await store.transitionCommand(c.id, ANSWERABLE, {
+        state: ack.status, answeredAtMs: clock.nowMs(), reason: ack.reason ?? null, reasonRef: ack.reason ? commandReasonRef('device', { reason: ack.reason }) : null,
+      });
       if (answered === null) return; // a duplicate or a late answer after a final state
       wakers.get(c.id)?.();
       if (ack.status === 'rejected') {
         await alarm({
           atMs: clock.nowMs(), kind: 'rejected', siteId: c.siteId, deviceId, transformerId: null, commandId: c.id,
           message: `household ${label(c.siteId)}: device ${deviceId} rejected ${c.kind} command ${c.id}: ${ack.reason ?? ''}`,
+          text: alarmRef('rejected', { site: label(c.siteId), deviceId, kind: c.kind, commandId: c.id, deviceReason: ack.reason ?? '' }),
         });
       }
       finish(answered);
@@ -150,7 +164,7 @@ export function createDispatcher(deps: {
       if (c.state !== 'queued') throw new Error(`dispatcher: a new command must be queued, ${c.id} is ${c.state}`);
       const older = await store.listCommands({ siteIds: [c.siteId], states: WAITING, limit: 1000 });
       for (const x of older.filter((x) => x.unitId === c.unitId && x.kind === c.kind)) {
-        const sup = await store.transitionCommand(x.id, WAITING, { state: 'superseded', reason: `superseded by ${c.id}` });
+        const sup = await store.transitionCommand(x.id, WAITING, { state: 'superseded', reason: `superseded by ${c.id}`, reasonRef: commandReasonRef('superseded', { commandId: c.id }) });
         if (sup) {
           wakers.get(x.id)?.();
           finish(sup);

@@ -9,6 +9,8 @@ import { dayPrices, householdProblemFromTwin, type FleetPlan, type HouseholdProb
 import { remainingProblem, splice } from '../../optimize/dispatch/index.js';
 import { problemOnModel, type ModelDecision } from '../../optimize/planner-model/index.js';
 import type { WeatherSeries } from '../../sim/index.js';
+import type { TextRef } from '../../contract/texts/render-text.js';
+import { householdNoteRef, planIssueRef, planReasonRef } from './dispatch-texts.js';
 import type { ExcludedHousehold, SteerableHousehold } from './transformer-households.js';
 
 export const SLOT_S = 900;
@@ -46,7 +48,7 @@ export interface PlanContext {
   readonly createdBy: string;
 }
 
-const excludedRow = (e: ExcludedHousehold): PlanHousehold => ({ siteId: e.siteId, unitId: e.unitId, deviceId: e.deviceId, powerW: [], tempC: [], minTempC: [], costYuan: 0, comfortDeficitKh: 0, excluded: true, note: e.note });
+const excludedRow = (e: ExcludedHousehold): PlanHousehold => ({ siteId: e.siteId, unitId: e.unitId, deviceId: e.deviceId, powerW: [], tempC: [], minTempC: [], costYuan: 0, comfortDeficitKh: 0, excluded: true, note: e.note, noteRef: e.noteRef });
 
 function problemsOf(c: PlanContext, dayStartMs: number, price: Float64Array): HouseholdProblem[] {
   return c.steerable.map((h) => {
@@ -85,7 +87,7 @@ export async function dayAheadPlan(c: PlanContext, revision: number): Promise<Pl
   const households: PlanHousehold[] = c.steerable.map((h, i) => {
     const p = gp?.plans.find((x) => x.id === h.siteId);
     const prob = problems[i] as HouseholdProblem;
-    if (!p) return { siteId: h.siteId, unitId: h.unitId, deviceId: h.deviceId, powerW: [], tempC: [], minTempC: [], costYuan: 0, comfortDeficitKh: 0, excluded: true, note: 'not planned: the optimiser returned no schedule (see issues)' };
+    if (!p) return { siteId: h.siteId, unitId: h.unitId, deviceId: h.deviceId, powerW: [], tempC: [], minTempC: [], costYuan: 0, comfortDeficitKh: 0, excluded: true, note: 'not planned: the optimiser returned no schedule (see issues)', noteRef: householdNoteRef('no-schedule') };
     return {
       siteId: h.siteId, unitId: h.unitId, deviceId: h.deviceId, powerW: Array.from(p.powerW), tempC: Array.from(p.tempC), minTempC: Array.from(prob.minTempC),
       costYuan: p.costYuan, comfortDeficitKh: deficitKh(p.tempC, prob.minTempC, SLOT_S), excluded: false, note: null, ...modelOf(c, h.siteId),
@@ -93,8 +95,8 @@ export async function dayAheadPlan(c: PlanContext, revision: number): Promise<Pl
   });
   return summaryOf({
     id: planIdOf(c.transformer.id, c.day, revision), transformerId: c.transformer.id, villageId: c.transformer.villageId, day: c.day, dayStartMs, slotS: SLOT_S,
-    revision, fromSlot: 0, createdAtMs: c.createdAtMs, createdBy: c.createdBy, reason: 'day-ahead', status: 'planned', tariffId: c.tariffId,
-    capacityW, issues: fleet ? issueTexts(fleet) : [], priceYuanPerKWh: Array.from(price),
+    revision, fromSlot: 0, createdAtMs: c.createdAtMs, createdBy: c.createdBy, reason: 'day-ahead', reasonRef: planReasonRef('day-ahead'), status: 'planned', tariffId: c.tariffId,
+    capacityW, issues: fleet ? issueTexts(fleet) : [], issueRefs: fleet ? fleet.issues.map(planIssueRef) : [], priceYuanPerKWh: Array.from(price),
     capacityPerSlotW: gp ? Array.from(gp.capacityW) : Array.from({ length: SLOTS_PER_DAY }, () => capacityW),
     households: [...households, ...c.excluded.map(excludedRow)],
   });
@@ -104,7 +106,7 @@ export async function dayAheadPlan(c: PlanContext, revision: number): Promise<Pl
  * The rest of the day from `fromSlot`, re-optimised from the measured room temperatures; households in `fixed`
  * keep their planned power, reserved as base load.
  */
-export async function rollingReplan(c: PlanContext, previous: PlanDetail, o: { fromSlot: number; measuredTempC: ReadonlyMap<string, number>; fixed: ReadonlySet<string>; reason: string }): Promise<PlanDetail> {
+export async function rollingReplan(c: PlanContext, previous: PlanDetail, o: { fromSlot: number; measuredTempC: ReadonlyMap<string, number>; fixed: ReadonlySet<string>; reason: string; reasonRef?: TextRef; reasonDetails?: TextRef[] }): Promise<PlanDetail> {
   const price = Float64Array.from(previous.priceYuanPerKWh);
   const full = problemsOf(c, previous.dayStartMs, price);
   const prevBySite = new Map(previous.households.map((h) => [h.siteId, h]));
@@ -126,14 +128,14 @@ export async function rollingReplan(c: PlanContext, previous: PlanDetail, o: { f
   const households: PlanHousehold[] = previous.households.map((prev) => {
     const m = movable.find((x) => x.h.siteId === prev.siteId);
     const p = m ? gp?.plans.find((x) => x.id === prev.siteId) : undefined;
-    if (prev.excluded || !m || !p) return o.fixed.has(prev.siteId) && !prev.excluded ? { ...prev, note: 'kept at its plan (offline or overridden) and reserved as base load' } : prev;
+    if (prev.excluded || !m || !p) return o.fixed.has(prev.siteId) && !prev.excluded ? { ...prev, note: 'kept at its plan (offline or overridden) and reserved as base load', noteRef: householdNoteRef('kept-at-plan') } : prev;
     const powerW = splice(prev.powerW, p.powerW, o.fromSlot);
     const tempC = splice(prev.tempC, p.tempC, o.fromSlot);
-    return { ...prev, powerW, tempC, costYuan: costYuan(powerW, price, SLOT_S), comfortDeficitKh: deficitKh(tempC, prev.minTempC, SLOT_S), note: null, ...modelOf(c, prev.siteId) };
+    return { ...prev, powerW, tempC, costYuan: costYuan(powerW, price, SLOT_S), comfortDeficitKh: deficitKh(tempC, prev.minTempC, SLOT_S), note: null, noteRef: null, ...modelOf(c, prev.siteId) };
   });
   const capacityPerSlotW = gp ? splice(previous.capacityPerSlotW, Float64Array.from(gp.capacityW), o.fromSlot) : previous.capacityPerSlotW;
   return summaryOf({
     ...previous, id: planIdOf(previous.transformerId, previous.day, previous.revision + 1), revision: previous.revision + 1, fromSlot: o.fromSlot,
-    createdAtMs: c.createdAtMs, createdBy: c.createdBy, reason: o.reason.slice(0, 2000), status: 'planned', issues: fleet ? issueTexts(fleet) : [], capacityPerSlotW, households,
+    createdAtMs: c.createdAtMs, createdBy: c.createdBy, reason: o.reason.slice(0, 2000), ...(o.reasonRef ? { reasonRef: o.reasonRef, reasonDetails: o.reasonDetails ?? [] } : {}), status: 'planned', issues: fleet ? issueTexts(fleet) : [], issueRefs: fleet ? fleet.issues.map(planIssueRef) : [], capacityPerSlotW, households,
   });
 }

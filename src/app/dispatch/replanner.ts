@@ -16,6 +16,7 @@ import { measuredSlots } from './measured-slots.js';
 import { rollingReplan, type Planner } from './plan-builder.js';
 import { activeOverrideSites, dispatchPlanCommands } from './plan-dispatch.js';
 import { registeredModels, type PlannerModelSource } from './planner-models.js';
+import { alarmRef, driftRefs, localTime, planReasonRef } from './dispatch-texts.js';
 import { householdsBehind } from './transformer-households.js';
 
 export interface ReplanOutcome {
@@ -69,13 +70,18 @@ export function createReplanner(deps: {
     const next = await rollingReplan(
       { transformer: t, day: plan.day, tariffId: plan.tariffId, tariff: tariff.tariff, weather, steerable, excluded, planner: deps.planner, models, createdAtMs: now, createdBy: 'system' },
       plan,
-      { fromSlot: nowSlot, measuredTempC, fixed, reason: `replanned from slot ${nowSlot}: ${drift.reasons.join('; ')}` },
+      {
+        fromSlot: nowSlot, measuredTempC, fixed, reason: `replanned from slot ${nowSlot}: ${drift.reasons.join('; ')}`,
+        reasonRef: planReasonRef('replanned', { fromSlot: nowSlot, fromTime: localTime(plan.dayStartMs + nowSlot * plan.slotS * 1000) }), reasonDetails: driftRefs(drift, plan.dayStartMs, plan.slotS),
+      },
     );
     await deps.store.putPlan({ ...plan, status: 'replaced' });
     await deps.store.putPlan(next);
     const alarm: DispatchAlarm = {
       atMs: now, kind: 'replanned', siteId: null, deviceId: null, transformerId: t.id, commandId: null,
       message: `transformer ${t.id}: plan ${plan.id} replaced by ${next.id} from slot ${nowSlot} (${drift.reasons.slice(0, 5).join('; ')}${drift.reasons.length > 5 ? '; …' : ''})`,
+      text: alarmRef('replanned', { transformerId: t.id, planId: plan.id, newPlanId: next.id, fromTime: localTime(plan.dayStartMs + nowSlot * plan.slotS * 1000) }),
+      details: driftRefs(drift, plan.dayStartMs, plan.slotS),
     };
     await deps.store.appendAlarm(alarm);
     deps.onAlarm?.(alarm);

@@ -6,8 +6,10 @@
  */
 import type { FallbackSchedule } from '../../contract/commands.js';
 import type { Transformer } from '../../domain/registry.js';
+import { listParam, type TextRef } from '../../contract/texts/render-text.js';
 import { householdFromRegistry, type HouseholdDefinition } from '../../sim/index.js';
 import { scheduledSetpointC } from '../../sim/controls.js';
+import { householdNoteRef } from './dispatch-texts.js';
 import type { FleetIndex } from '../fleet-index.js';
 
 export interface SteerableHousehold {
@@ -21,6 +23,7 @@ export interface ExcludedHousehold {
   readonly unitId: string;
   readonly deviceId: string;
   readonly note: string;
+  readonly noteRef: TextRef;
 }
 
 export function transformersOf(index: FleetIndex, villageId: string): Transformer[] {
@@ -38,13 +41,13 @@ export function householdsBehind(index: FleetIndex, transformerId: string): { st
     const device = unit ? index.snapshot.devices.find((d) => d.status === 'active' && d.unitIds.includes(unit.id)) : undefined;
     const missing = [unit ? null : 'no heat-pump unit', building ? null : 'no building', device ? null : 'no active gateway'].filter((x) => x !== null);
     if (!unit || !building || !device) {
-      excluded.push({ siteId: site.id, unitId: unit?.id ?? '', deviceId: device?.id ?? '', note: `not planned: ${missing.join(', ')} registered` });
+      excluded.push({ siteId: site.id, unitId: unit?.id ?? '', deviceId: device?.id ?? '', note: `not planned: ${missing.join(', ')} registered`, noteRef: householdNoteRef('not-registered', { missing: listParam(missing) }) });
       continue;
     }
     try {
       steerable.push({ siteId: site.id, unitId: unit.id, deviceId: device.id, definition: { ...householdFromRegistry(unit, building), id: site.id } });
     } catch (e) {
-      excluded.push({ siteId: site.id, unitId: unit.id, deviceId: device.id, note: `not planned: ${(e as Error).message}` });
+      excluded.push({ siteId: site.id, unitId: unit.id, deviceId: device.id, note: `not planned: ${(e as Error).message}`, noteRef: householdNoteRef('not-plannable', { detail: (e as Error).message }) });
     }
   }
   return { steerable, excluded };

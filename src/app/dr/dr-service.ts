@@ -18,6 +18,7 @@ import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { DispatchStore, PlanRecord } from '../dispatch/dispatch-store.js';
 import { costYuan, dayStartOf, deficitKh, planIdOf } from '../dispatch/plan-builder.js';
 import { dispatchPlanCommands } from '../dispatch/plan-dispatch.js';
+import { householdNoteRef, planReasonRef } from '../dispatch/dispatch-texts.js';
 import { transformersOf } from '../dispatch/transformer-households.js';
 import type { FleetIndex } from '../fleet-index.js';
 import type { AccessStore } from '../ports/access-store.js';
@@ -163,13 +164,14 @@ export function createDrService(deps: DrServiceDeps) {
           const tail = evaluatePlan(prepareHousehold(h.problem), part.powerW);
           const powerW = splice(hh.powerW, part.powerW, v.fromSlot);
           const tempC = splice(hh.tempC, tail.tempC, v.fromSlot);
-          return { ...hh, powerW, tempC, costYuan: costYuan(powerW, plan.priceYuanPerKWh, plan.slotS), comfortDeficitKh: deficitKh(tempC, hh.minTempC, plan.slotS), note: `demand response ${id}: ${Math.round(part.share * 100)} % of its flexibility` };
+          return { ...hh, powerW, tempC, costYuan: costYuan(powerW, plan.priceYuanPerKWh, plan.slotS), comfortDeficitKh: deficitKh(tempC, hh.minTempC, plan.slotS), note: `demand response ${id}: ${Math.round(part.share * 100)} % of its flexibility`, noteRef: householdNoteRef('dr-share', { eventId: id, sharePct: Math.round(part.share * 100) }) };
         });
         const planned = households.filter((h) => !h.excluded);
         const load = plan.capacityPerSlotW.map((_, k) => planned.reduce((s, h) => s + (h.powerW[k] ?? 0), 0));
         const next: PlanRecord = {
           ...plan, id: planIdOf(transformerId, plan.day, plan.revision + 1), revision: plan.revision + 1, fromSlot: v.fromSlot, createdAtMs: now, createdBy: p.username,
           reason: `${eventRevisionPrefix(id)} ${e.direction} ${kw(c.committedW)} kW ${e.from}–${e.to}`, status: 'planned', households,
+          reasonRef: planReasonRef('dr-commit', { eventId: id, direction: e.direction, kW: kw(c.committedW), from: e.from, to: e.to }), reasonDetails: [],
           costYuan: planned.reduce((s, h) => s + h.costYuan, 0), comfortDeficitKh: planned.reduce((s, h) => s + h.comfortDeficitKh, 0), peakLoadW: Math.max(0, ...load),
         };
         await deps.plans.putPlan({ ...plan, status: 'replaced' });

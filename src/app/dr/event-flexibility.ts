@@ -4,12 +4,14 @@
  * and its flexibility against its committed plan (src/optimize/dr). Plans come from the dispatch store.
  */
 import type { DrEventDetail } from '../../contract/dr-events.js';
+import type { TextRef } from '../../contract/texts/render-text.js';
 import type { Transformer } from '../../domain/registry.js';
 import { remainingProblem } from '../../optimize/dispatch/index.js';
 import { householdFlexibility, type HouseholdFlexibility } from '../../optimize/dr/index.js';
 import { householdProblemFromTwin, type HouseholdProblem } from '../../optimize/index.js';
 import type { WeatherSeries } from '../../sim/index.js';
 import type { DispatchStore, PlanRecord } from '../dispatch/dispatch-store.js';
+import { householdNoteRef } from '../dispatch/dispatch-texts.js';
 import { householdsBehind } from '../dispatch/transformer-households.js';
 import type { FleetIndex } from '../fleet-index.js';
 
@@ -26,7 +28,7 @@ export interface VillageFlexibility {
   readonly plans: ReadonlyMap<string, PlanRecord>;
   readonly households: readonly PlannedHousehold[];
   /** Households behind the village's transformers that take no part, with the reason. */
-  readonly excluded: readonly { siteId: string; reason: string }[];
+  readonly excluded: readonly { siteId: string; reason: string; reasonRef: TextRef }[];
 }
 
 export type WindowOf = Pick<DrEventDetail, 'direction' | 'day' | 'windowStartMs' | 'windowEndMs' | 'slotS'>;
@@ -51,14 +53,14 @@ export function villageFlexibility(index: FleetIndex, plans: ReadonlyMap<string,
   const windowFrom = Math.round((w.windowStartMs - dayStartMs) / slotMs) - fromSlot;
   const windowTo = Math.round((w.windowEndMs - dayStartMs) / slotMs) - fromSlot;
   const households: PlannedHousehold[] = [];
-  const excluded: { siteId: string; reason: string }[] = [];
+  const excluded: { siteId: string; reason: string; reasonRef: TextRef }[] = [];
   for (const [transformerId, plan] of plans) {
     const defs = new Map(householdsBehind(index, transformerId).steerable.map((h) => [h.siteId, h.definition]));
     const price = Float64Array.from(plan.priceYuanPerKWh);
     for (const hh of plan.households) {
       const def = defs.get(hh.siteId);
       if (hh.excluded || def === undefined || hh.powerW.length !== price.length) {
-        excluded.push({ siteId: hh.siteId, reason: hh.note ?? 'not in the plan' });
+        excluded.push({ siteId: hh.siteId, reason: hh.note ?? 'not in the plan', reasonRef: hh.note ? (hh.noteRef ?? householdNoteRef('other', { text: hh.note })) : householdNoteRef('not-in-plan') });
         continue;
       }
       const full = { ...householdProblemFromTwin(def, weather, { dayStartMs, slotS: w.slotS, priceYuanPerKWh: price }), id: hh.siteId };
@@ -66,7 +68,7 @@ export function villageFlexibility(index: FleetIndex, plans: ReadonlyMap<string,
       const baseline = Float64Array.from(hh.powerW.slice(fromSlot));
       const flex = householdFlexibility(problem, baseline, { direction: w.direction, fromSlot: windowFrom, toSlot: windowTo });
       households.push({ siteId: hh.siteId, transformerId, problem, flex });
-      if (flex.reason) excluded.push({ siteId: hh.siteId, reason: flex.reason });
+      if (flex.reason) excluded.push({ siteId: hh.siteId, reason: flex.reason, reasonRef: householdNoteRef(flex.reasonCode ?? 'not-in-plan') });
     }
   }
   return { fromSlot, plans, households, excluded };

@@ -10,6 +10,7 @@ import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { DispatchStore, PlanRecord } from '../dispatch/dispatch-store.js';
 import { costYuan, deficitKh, planIdOf } from '../dispatch/plan-builder.js';
 import { dispatchPlanCommands } from '../dispatch/plan-dispatch.js';
+import { localTime, planReasonRef } from '../dispatch/dispatch-texts.js';
 import { transformersOf } from '../dispatch/transformer-households.js';
 import type { FleetIndex } from '../fleet-index.js';
 import type { Clock } from '../ports/clock.js';
@@ -59,6 +60,7 @@ export async function revertEvent(deps: {
     const next: PlanRecord = {
       ...latest, id: planIdOf(t.id, latest.day, latest.revision + 1), revision: latest.revision + 1, fromSlot, createdAtMs: now, createdBy: deps.actor.username,
       reason: `cancelled demand response ${e.id}: participants back to revision r${pre.revision} from slot ${fromSlot}`, status: 'planned', households,
+      reasonRef: planReasonRef('dr-revert', { eventId: e.id, revision: pre.revision, fromSlot, fromTime: localTime(latest.dayStartMs + fromSlot * latest.slotS * 1000) }), reasonDetails: [],
       costYuan: planned.reduce((s, h) => s + h.costYuan, 0), comfortDeficitKh: planned.reduce((s, h) => s + h.comfortDeficitKh, 0), peakLoadW: Math.max(0, ...load),
     };
     await deps.plans.putPlan({ ...latest, status: 'replaced' });

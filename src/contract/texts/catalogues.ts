@@ -4,6 +4,7 @@
  * printable HTML and the completeness test pick it up. No zod here: the dashboard bundles this file.
  */
 import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from './cause-texts.js';
+import { ALARM_TEXTS, COMMAND_REASON_TEXTS, DRIFT_TEXTS, HOUSEHOLD_NOTE_TEXTS, PLAN_ISSUE_TEXTS, PLAN_REASON_TEXTS } from './dispatch-texts.js';
 import type { TextCatalogue } from './render-text.js';
 import { NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS } from './unit-texts.js';
 
@@ -13,5 +14,11 @@ export const TEXT_CATALOGUES = {
   plausibility: PLAUSIBILITY_TEXTS,
   cause: CAUSE_TEXTS,
   evidenceFigure: EVIDENCE_FIGURE_TEXTS,
+  alarm: ALARM_TEXTS,
+  planIssue: PLAN_ISSUE_TEXTS,
+  drift: DRIFT_TEXTS,
+  planReason: PLAN_REASON_TEXTS,
+  householdNote: HOUSEHOLD_NOTE_TEXTS,
+  commandReason: COMMAND_REASON_TEXTS,
 } as const satisfies Readonly<Record<string, TextCatalogue>>;
 export type TextCatalogueName = keyof typeof TEXT_CATALOGUES;

@@ -18,6 +18,8 @@ export interface TextTemplate {
   readonly numbers?: Readonly<Record<string, NumberStyle>>;
   /** Parameters that are lists joined with the language's separator (sent as one string joined by "\u001f"). */
   readonly lists?: readonly string[];
+  /** Parameters whose value is a code worded per language (e.g. a command kind); an unknown value is shown as it is. */
+  readonly terms?: Readonly<Record<string, Readonly<Record<string, { readonly en: string; readonly 'zh-CN': string }>>>>;
 }
 export type TextCatalogue = Readonly<Record<string, TextTemplate>>;
 
@@ -47,8 +49,10 @@ export function formatTextParams(template: TextTemplate, ref: TextRef, lang: Tex
   for (const [name, v] of Object.entries(ref.params)) {
     if (v === null) out[name] = DASH;
     else if (typeof v === 'number') out[name] = Number.isFinite(v) ? numberFormat(lang, template.numbers?.[name]).format(v) : DASH;
-    else if (template.lists?.includes(name)) out[name] = v.split(LIST_SEPARATOR).join(lang === 'zh-CN' ? '、' : ', ');
-    else out[name] = v;
+    else {
+      const term = (x: string): string => template.terms?.[name]?.[x]?.[lang] ?? x;
+      out[name] = template.lists?.includes(name) ? v.split(LIST_SEPARATOR).map(term).join(lang === 'zh-CN' ? '、' : ', ') : term(v);
+    }
   }
   return out;
 }

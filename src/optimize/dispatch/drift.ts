@@ -52,7 +52,17 @@ export interface HouseholdDrift {
   readonly colderK: number | null;
   readonly offline: boolean;
   readonly reasons: readonly string[];
+  /** The same reasons as findings with their numbers (for texts in other languages), same order. */
+  readonly findings: readonly DriftFinding[];
 }
+
+/** One reason to replan, as data: `reasons` words each in English. */
+export type DriftFinding =
+  | { readonly code: 'overload'; readonly slots: readonly number[] }
+  | { readonly code: 'transformer-energy'; readonly deltaKWh: number; readonly plannedKWh: number }
+  | { readonly code: 'household-offline'; readonly id: string; readonly slots: number }
+  | { readonly code: 'household-energy'; readonly id: string; readonly deltaKWh: number; readonly slots: number }
+  | { readonly code: 'household-colder'; readonly id: string; readonly colderK: number };
 
 export interface DriftReport {
   /** Slots [fromSlot, nowSlot) were compared. */
@@ -66,6 +76,7 @@ export interface DriftReport {
   readonly replan: boolean;
   /** Why (empty when no replan is needed). */
   readonly reasons: readonly string[];
+  readonly findings: readonly DriftFinding[];
 }
 
 const f1 = (x: number) => x.toFixed(1);
@@ -113,12 +124,20 @@ export function detectDrift(input: {
     const offline = nowSlot >= t.offlineSlots && recent === 0;
     const colderK = colderN > 0 ? colderSum / colderN : null;
     const reasons: string[] = [];
-    if (offline) reasons.push(`${h.id}: no measurement in the last ${t.offlineSlots} slots (offline)`);
+    const findings: DriftFinding[] = [];
+    if (offline) {
+      reasons.push(`${h.id}: no measurement in the last ${t.offlineSlots} slots (offline)`);
+      findings.push({ code: 'household-offline', id: h.id, slots: t.offlineSlots });
+    }
     if (Math.abs(delta) > t.householdEnergyKWh && Math.abs(delta) > t.householdEnergyFraction * planned) {
       reasons.push(`${h.id}: used ${f1(Math.abs(delta))} kWh ${delta > 0 ? 'more' : 'less'} than planned over the last ${nowSlot - fromSlot} slots`);
+      findings.push({ code: 'household-energy', id: h.id, deltaKWh: delta, slots: nowSlot - fromSlot });
     }
-    if (colderK !== null && colderK > t.householdColderK) reasons.push(`${h.id}: room ${f1(colderK)} K colder than planned`);
-    households.push({ id: h.id, energyDeltaKWh: delta, plannedEnergyKWh: planned, colderK, offline, reasons });
+    if (colderK !== null && colderK > t.householdColderK) {
+      reasons.push(`${h.id}: room ${f1(colderK)} K colder than planned`);
+      findings.push({ code: 'household-colder', id: h.id, colderK });
+    }
+    households.push({ id: h.id, energyDeltaKWh: delta, plannedEnergyKWh: planned, colderK, offline, reasons, findings });
     txDelta += delta;
     txPlanned += planned;
   }
@@ -126,12 +145,20 @@ export function detectDrift(input: {
   for (let k = fromSlot; k < nowSlot; k++) if (anyMeasured[k - fromSlot] === 1 && (measuredLoad[k - fromSlot] as number) > (input.capacityW[k] as number) * (1 + 1e-6)) overloadSlots.push(k);
 
   const reasons: string[] = [];
-  if (overloadSlots.length > 0) reasons.push(`measured load above the transformer's heating capacity in slot(s) ${overloadSlots.join(', ')}`);
+  const findings: DriftFinding[] = [];
+  if (overloadSlots.length > 0) {
+    reasons.push(`measured load above the transformer's heating capacity in slot(s) ${overloadSlots.join(', ')}`);
+    findings.push({ code: 'overload', slots: overloadSlots });
+  }
   if (Math.abs(txDelta) > t.transformerEnergyKWh && Math.abs(txDelta) > t.transformerEnergyFraction * txPlanned) {
     reasons.push(`households behind the transformer used ${f1(Math.abs(txDelta))} kWh ${txDelta > 0 ? 'more' : 'less'} than planned (${f1(txPlanned)} kWh planned)`);
+    findings.push({ code: 'transformer-energy', deltaKWh: txDelta, plannedKWh: txPlanned });
   }
-  for (const h of households) reasons.push(...h.reasons);
+  for (const h of households) {
+    reasons.push(...h.reasons);
+    findings.push(...h.findings);
+  }
   const tooSoon = input.lastReplanMs !== null && input.nowMs - input.lastReplanMs < t.minReplanIntervalMs && overloadSlots.length === 0;
   const replan = reasons.length > 0 && !tooSoon && nowSlot < input.capacityW.length;
-  return { fromSlot, nowSlot, households, transformerEnergyDeltaKWh: txDelta, transformerPlannedEnergyKWh: txPlanned, overloadSlots, replan, reasons: replan ? reasons : [] };
+  return { fromSlot, nowSlot, households, transformerEnergyDeltaKWh: txDelta, transformerPlannedEnergyKWh: txPlanned, overloadSlots, replan, reasons: replan ? reasons : [], findings: replan ? findings : [] };
 }

@@ -33,7 +33,16 @@ export interface HouseholdFlexibility {
   readonly baseline: FastSolution;
   /** Why the household offers nothing, when it does not. */
   readonly reason: string | null;
+  /** The same as a code (worded in zh-CN and English by src/contract/texts/dispatch-texts.ts). */
+  readonly reasonCode: FlexibilityReasonCode | null;
 }
+
+export type FlexibilityReasonCode = 'dr-comfort' | 'dr-no-load' | 'dr-no-room';
+const REASONS: Readonly<Record<FlexibilityReasonCode, string>> = {
+  'dr-comfort': 'comfort cannot be held while shifting load out of the window',
+  'dr-no-load': 'no load to shed in the window',
+  'dr-no-room': 'no room to store heat in the window (already at the ceiling or at full power)',
+};
 
 function windowIssues(p: HouseholdProblem, w: DrWindow): string | null {
   const n = p.priceYuanPerKWh.length;
@@ -69,9 +78,9 @@ export function householdFlexibility(p: HouseholdProblem, baselinePowerW: Float6
   const eventPlan = evaluatePlan(real, solved.powerW, undefined, solved.backupW);
   const len = w.toSlot - w.fromSlot;
   const flexW = new Float64Array(len);
-  let reason: string | null = null;
+  let reasonCode: FlexibilityReasonCode | null = null;
   if (eventPlan.comfortViolations > 0 && eventPlan.comfortDeficitKh > baseline.comfortDeficitKh + COMFORT_TOLERANCE_K) {
-    reason = 'comfort cannot be held while shifting load out of the window';
+    reasonCode = 'dr-comfort';
   } else {
     for (let i = 0; i < len; i++) {
       const k = w.fromSlot + i;
@@ -81,11 +90,12 @@ export function householdFlexibility(p: HouseholdProblem, baselinePowerW: Float6
   }
   const slotH = p.slotS / 3600;
   const windowKWh = (flexW.reduce((s, v) => s + v, 0) * slotH) / 1000;
-  if (reason === null && windowKWh <= 1e-6) reason = w.direction === 'reduce' ? 'no load to shed in the window' : 'no room to store heat in the window (already at the ceiling or at full power)';
+  if (reasonCode === null && windowKWh <= 1e-6) reasonCode = w.direction === 'reduce' ? 'dr-no-load' : 'dr-no-room';
+  const reason = reasonCode === null ? null : REASONS[reasonCode];
   return {
     id: p.id, flexW, windowKWh,
     extraDayKWh: reason ? 0 : eventPlan.energyKWh - baseline.energyKWh,
     extraCostYuan: reason ? 0 : eventPlan.costYuan - baseline.costYuan,
-    eventPlan, baseline, reason,
+    eventPlan, baseline, reason, reasonCode,
   };
 }

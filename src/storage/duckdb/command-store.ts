@@ -74,6 +74,7 @@ export async function createDuckDbDispatchStore(deps: { conn: SerialConnection; 
           ...(change.lastSentAtMs === undefined ? {} : { lastSentAtMs: change.lastSentAtMs }),
           ...(change.answeredAtMs === undefined ? {} : { answeredAtMs: change.answeredAtMs }),
           ...(change.reason === undefined ? {} : { reason: change.reason }),
+          ...(change.reasonRef === undefined ? {} : { reasonRef: change.reasonRef }),
         };
         await db.run('UPDATE dispatch_commands SET state = $2, body = $3 WHERE id = $1', [id, next.state, JSON.stringify(next)]);
         return next;
