@@ -21,6 +21,8 @@ describe('configuration', () => {
     expect(c.offlineAfterS).toBe(60);
     expect(() => loadConfig({ HEATFLEET_HTTP_PORT: '70000' })).toThrow(/httpPort \(HEATFLEET_HTTP_PORT\)/);
     expect(() => loadConfig({ HEATFLEET_LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(loadConfig({ HEATFLEET_DB_MEMORY_LIMIT: '512MiB' }).dbMemoryLimit).toBe('512MiB');
+    expect(() => loadConfig({ HEATFLEET_DB_MEMORY_LIMIT: 'lots' })).toThrow(/dbMemoryLimit \(HEATFLEET_DB_MEMORY_LIMIT\): a size such as 8GB/);
   });
 
   it('refuses a config file holding secrets that others can read', () => {

@@ -10,6 +10,8 @@ const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform
 
 export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).nullable().default('.heatfleet/data'),
+  /** DuckDB's memory limit (e.g. 8GB, 512MiB); null: DuckDB's default (80 % of the machine's RAM). */
+  dbMemoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 8GB or 512MiB').nullable().default(null),
   httpHost: z.string().min(1).default('127.0.0.1'),
   httpPort: z.coerce.number().int().min(0).max(65535).default(8080),
   mqttHost: z.string().min(1).default('127.0.0.1'),
@@ -58,6 +60,7 @@ export type PlatformConfig = z.infer<typeof ConfigSchema>;
 /** Environment variable → setting. */
 export const ENV_VARS: Readonly<Record<string, keyof PlatformConfig>> = {
   HEATFLEET_DATA_DIR: 'dataDir',
+  HEATFLEET_DB_MEMORY_LIMIT: 'dbMemoryLimit',
   HEATFLEET_HTTP_HOST: 'httpHost',
   HEATFLEET_HTTP_PORT: 'httpPort',
   HEATFLEET_MQTT_HOST: 'mqttHost',

@@ -20,7 +20,7 @@ import { ensureAdmin, PLATFORM_ORG_ID } from './ensure-admin.js';
 export async function openOffline(config: PlatformConfig) {
   let stores: DuckDbStores;
   try {
-    stores = await openDuckDbStores({ dataDir: config.dataDir, clock: systemClock });
+    stores = await openDuckDbStores({ dataDir: config.dataDir, clock: systemClock, memoryLimit: config.dbMemoryLimit });
   } catch (e) {
     const msg = (e as Error).message;
     if (/lock/i.test(msg)) throw new Error(`the data directory ${config.dataDir} is in use by a running platform: stop it, or use the HTTP API (--url and --token)`, { cause: e });

@@ -73,7 +73,7 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
   const wallClock: Clock = systemClock;
   // A demo device publishes about once a real second: scale the offline threshold with the demo speed.
   const offlineAfterMs = config.demo ? Math.max(config.offlineAfterS * 1000, config.demoSpeed * 30_000) : config.offlineAfterS * 1000;
-  const stores = await openDuckDbStores({ dataDir: config.dataDir, clock: wallClock });
+  const stores = await openDuckDbStores({ dataDir: config.dataDir, clock: wallClock, memoryLimit: config.dbMemoryLimit });
   const cleanups: (() => Promise<void> | void)[] = [() => stores.close()];
   const close = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: unknown) => logger.error({ err: e }, 'error while closing'));

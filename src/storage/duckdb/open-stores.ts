@@ -31,6 +31,8 @@ export interface DuckDbStoreOptions {
   /** Directory of the database file (created if missing); null keeps everything in memory. */
   readonly dataDir: string | null;
   readonly clock?: Clock;
+  /** DuckDB's memory limit (e.g. '8GB'); unset: DuckDB's default, 80 % of the machine's RAM. */
+  readonly memoryLimit?: string | null;
 }
 
 export interface DuckDbStores {
@@ -58,7 +60,7 @@ export async function openDuckDbStores(options: DuckDbStoreOptions): Promise<Duc
     await mkdir(options.dataDir, { recursive: true });
     path = join(options.dataDir, DATABASE_FILE_NAME);
   }
-  const instance = await DuckDBInstance.create(path);
+  const instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : undefined);
   const connect = async () => new SerialConnection(await instance.connect());
   const connections = {
     telemetryWriter: await connect(),
