@@ -162,7 +162,10 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     cleanups.push(() => clearInterval(rollupTimer));
     live.start(config.liveIntervalMs);
     cleanups.push(() => live.stop());
-    const season = createPlatformSeasonReports({ index: () => registry.index(), kpiDays: stores.kpiDays, faults: stores.faultEvents, telemetry: stores.telemetry, clock, onError: (e) => logger.error({ err: e }, 'season report twin run failed') });
+    const season = createPlatformSeasonReports({
+      index: () => registry.index(), kpiDays: stores.kpiDays, faults: stores.faultEvents, telemetry: stores.telemetry, clock, wallClock,
+      twinResults: stores.twinResults, onError: (e) => logger.error({ err: e }, 'season report twin run failed'),
+    });
     cleanups.push(() => season.stop());
 
     const api = await buildApiServer({

@@ -4,6 +4,7 @@ import type { ExpectedVsActual } from '../../analytics/fleet-eval/expected-vs-ac
 import type { EvaluatedUnit } from '../../analytics/fleet-eval/evaluated-unit.js';
 import { buildUnit } from '../../analytics/fleet-eval/test-population.js';
 import { createExpectedRuns, expectedKeyOf } from './expected-runs.js';
+import type { StoredTwinResult, TwinResultStore } from '../ports/twin-result-store.js';
 import type { TwinJob, TwinRunner } from './twin-runner.js';
 
 const units: EvaluatedUnit[] = ['u1', 'u2', 'u3'].map((id) => buildUnit({ id, spf: 3 }).evaluated);
@@ -17,7 +18,7 @@ function gatedRunner(slots = 1) {
     slots,
     run: (job) => new Promise<ExpectedVsActual>((resolve, reject) => {
       started.push(job.unit.id);
-      waiting.push({ job, finish: (fail) => (fail ? reject(new Error(fail)) : resolve({ unitId: job.unit.id, boundary: job.boundary } as unknown as ExpectedVsActual)) });
+      waiting.push({ job, finish: (fail) => (fail ? reject(new Error(fail)) : resolve({ unitId: job.unit.id, boundary: job.boundary, actual: {}, causes: [] } as unknown as ExpectedVsActual)) });
     }),
     close: () => Promise.resolve(),
   };
@@ -114,5 +115,85 @@ describe('expected-vs-actual runs', () => {
     await runs.stop();
     await g.finishNext();
     expect(g.started).toEqual(['u1']);
+  });
+});
+
+/** The port's behaviour in memory (the DuckDB adapter passes the same contract: src/storage/contract). */
+function memoryResultStore(o: { failGet?: boolean } = {}) {
+  const rows = new Map<string, StoredTwinResult>();
+  const store: TwinResultStore = {
+    get: (keys) => o.failGet ? Promise.reject(new Error('store unreachable')) : Promise.resolve(new Map(keys.flatMap((k) => { const r = rows.get(k); return r ? [[k, r.resultJson] as const] : []; }))),
+    put: (rs) => { for (const r of rs) { for (const [k, x] of rows) if (x.slot === r.slot) rows.delete(k); rows.set(r.key, r); } return Promise.resolve(); },
+    drop: (keys) => { for (const k of keys) rows.delete(k); return Promise.resolve(); },
+    prune: () => Promise.resolve(0),
+    count: () => Promise.resolve(rows.size),
+  };
+  return { store, rows };
+}
+const clock = { nowMs: () => Date.UTC(2025, 0, 10) };
+
+describe('expected-vs-actual runs kept in a TwinResultStore', () => {
+  const finishAll = async (g: ReturnType<typeof gatedRunner>) => { while (g.waiting.length > 0) await g.finishNext(); };
+
+  it('a restarted instance answers from the store at once, without running the twin again', async () => {
+    const { store: kept, rows } = memoryResultStore();
+    const g1 = gatedRunner(3);
+    const before = createExpectedRuns({ store, runner: g1.runner, options: { waitMs: 0 }, results: { store: kept, resultVersion: 'v1', clock } }).lookup(units, 'h2');
+    await before;
+    await g1.settle();
+    await finishAll(g1);
+    expect(rows.size).toBe(3);
+
+    const g2 = gatedRunner(3);
+    const restarted = createExpectedRuns({ store, runner: g2.runner, options: { waitMs: 0 }, results: { store: kept, resultVersion: 'v1', clock } });
+    const r = await restarted.lookup(units, 'h2');
+    expect(r.progress).toEqual({ state: 'complete', total: 3, done: 3, pending: 0, failed: 0, queuedAhead: 0 });
+    expect([...r.results.values()].every((x) => x.cached)).toBe(true);
+    expect(r.results.get('u2')?.result).toMatchObject({ unitId: 'u2', boundary: 'h2' });
+    await g2.settle();
+    expect(g2.started).toEqual([]);
+    expect(restarted.counts()).toEqual({ twinRuns: 0, restored: 3, unreadable: 0 });
+  });
+
+  it('does not serve a stored result whose inputs or twin version changed, and the new result replaces it', async () => {
+    const { store: kept, rows } = memoryResultStore();
+    const g1 = gatedRunner();
+    await createExpectedRuns({ store, runner: g1.runner, options: { waitMs: 0 }, results: { store: kept, resultVersion: 'v1', clock } }).lookup([units[0] as EvaluatedUnit], 'h2');
+    await g1.settle();
+    await finishAll(g1);
+
+    const g2 = gatedRunner();
+    const newBuild = createExpectedRuns({ store, runner: g2.runner, options: { waitMs: 0 }, results: { store: kept, resultVersion: 'v2', clock } });
+    expect((await newBuild.lookup([units[0] as EvaluatedUnit], 'h2')).progress.state).toBe('computing');
+    const newData = buildUnit({ id: 'u1', spf: 3, coverage: 0.9 }).evaluated; // other KPIs: another key
+    const g3 = gatedRunner();
+    const sameBuild = createExpectedRuns({ store, runner: g3.runner, options: { waitMs: 0 }, results: { store: kept, resultVersion: 'v1', clock } });
+    expect((await sameBuild.lookup([newData], 'h2')).pending).toEqual(['u1']);
+    await g3.settle();
+    await finishAll(g3);
+    expect([...rows.keys()]).toEqual([`v1|${expectedKeyOf(newData, 'h2')}`]); // one current result per slot
+  });
+
+  it('drops a stored result that does not fit and computes it again', async () => {
+    const { store: kept, rows } = memoryResultStore();
+    const key = `v1|${expectedKeyOf(units[0] as EvaluatedUnit, 'h2')}`;
+    rows.set(key, { key, slot: 's', unitId: 'u1', storedAtMs: 0, resultJson: JSON.stringify({ unitId: 'another-unit', boundary: 'h2', causes: [], actual: {} }) });
+    const g = gatedRunner();
+    const runs = createExpectedRuns({ store, runner: g.runner, options: { waitMs: 0 }, results: { store: kept, resultVersion: 'v1', clock } });
+    expect((await runs.lookup([units[0] as EvaluatedUnit], 'h2')).pending).toEqual(['u1']);
+    expect(rows.has(key)).toBe(false);
+    expect(runs.counts()).toMatchObject({ unreadable: 1, restored: 0 });
+  });
+
+  it('computes as before when the store cannot be read, and reports the error', async () => {
+    const { store: kept } = memoryResultStore({ failGet: true });
+    const errors: unknown[] = [];
+    const g = gatedRunner();
+    const runs = createExpectedRuns({ store, runner: g.runner, options: { waitMs: 0 }, onError: (e) => errors.push(e), results: { store: kept, resultVersion: 'v1', clock } });
+    expect((await runs.lookup([units[0] as EvaluatedUnit], 'h2')).pending).toEqual(['u1']);
+    expect(String(errors[0])).toMatch(/store unreachable/);
+    await g.settle();
+    await g.finishNext();
+    expect(runs.counts().twinRuns).toBe(1);
   });
 });
