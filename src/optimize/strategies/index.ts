@@ -7,4 +7,4 @@ export { anomalyWeather, DEFAULT_ANOMALY, type AnomalyWeatherOptions } from './a
 export { STANDARD_RATINGS_KVA, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, standardRatingBelow, villageTransformers, sizeFromPeaks } from './transformers.js';
 export { strategyRow, strategyLabel, mergeResults, type StrategyRow } from './comparison.js';
 export { grantRunPermission, needOrder, type GuardUnit, type GuardDecision } from './rating-guard.js';
-export { createRatingGuard, type RatingGuardTwin, type RatingGuardTotals } from './rating-guard-twin.js';
+export { createRatingGuard, GUARD_RESERVE_SHARE, type RatingGuardTwin, type RatingGuardTotals } from './rating-guard-twin.js';
