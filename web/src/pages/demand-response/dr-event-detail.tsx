@@ -6,6 +6,7 @@ import { useApi } from '../../api/use-api.js';
 import { EChart } from '../../charts/e-chart.js';
 import { ApiErrorView } from '../../components/api-error.js';
 import { Loading } from '../../components/loading.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import { fmtNumber } from '../../format/format.js';
 import { Link } from '../../router/link.js';
 import { drPaths, type DrEventDetail } from './dr-api.js';
@@ -29,6 +30,7 @@ export function DrEventDetailCard({ eventId, listedStatus, villageName, siteName
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const srv = useServerText();
   const lang = i18n.language;
   const { data: e, error, loading, reload } = useApi<DrEventDetail>(drPaths.event(eventId));
   const flexOption = useMemo(() => (e ? flexibilityOption(e, t) : null), [e, t]);
@@ -137,7 +139,7 @@ export function DrEventDetailCard({ eventId, listedStatus, villageName, siteName
               pagination={{ pageSize: 8, size: 'small' }}
               columns={[
                 { title: t('dispatch.household'), dataIndex: 'siteId', render: (id: string) => <Link to={`/sites/${encodeURIComponent(id)}`}>{siteNames.get(id) ?? id}</Link> },
-                { title: t('dispatch.reason'), dataIndex: 'reason' },
+                { title: t('dispatch.reason'), key: 'reason', render: (_, x) => srv('householdNote', x.reasonRef, x.reason) },
               ]}
             />
           </Col>

@@ -1,6 +1,8 @@
 import { Alert, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServerText } from '../../i18n/server-texts.js';
+import { alarmText } from './dispatch-texts.js';
 import { ApiError, apiRequest } from '../../api/client.js';
 import { dispatchPaths, type DispatchAlarmView } from './dispatch-api.js';
 
@@ -14,7 +16,8 @@ export function AcknowledgeAlarmModal({ alarm, siteNames, onClose, onDone }: {
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const srv = useServerText();
   const [form] = Form.useForm<{ note: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -42,7 +45,7 @@ export function AcknowledgeAlarmModal({ alarm, siteNames, onClose, onDone }: {
   const who = alarm?.siteId ? (siteNames.get(alarm.siteId) ?? alarm.siteId) : alarm?.transformerId ? t('dispatch.transformerTitle', { id: alarm.transformerId }) : '';
   return (
     <Modal open={alarm !== null} title={t('dispatch.ackTitle', { who })} onCancel={onClose} footer={null} destroyOnHidden width={520}>
-      {alarm && <Typography.Paragraph type="secondary" data-testid="ack-alarm-message">{alarm.message}</Typography.Paragraph>}
+      {alarm && <Typography.Paragraph type="secondary" data-testid="ack-alarm-message">{alarmText(alarm, srv, i18n.language)}</Typography.Paragraph>}
       <Form<{ note: string }> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="acknowledge-form" requiredMark>
         <Form.Item name="note" label={t('dispatch.ackNote')} extra={t('dispatch.ackHint')} rules={[{ required: true, whitespace: true, message: t('dispatch.ackNoteRequired') }, { max: 500 }]}>
           <Input.TextArea rows={3} maxLength={500} data-testid="ack-note" />

@@ -6,7 +6,9 @@ import { ApiErrorView } from '../../components/api-error.js';
 import { fmtDateTime } from '../../format/format.js';
 import { Link } from '../../router/link.js';
 import { itemsOf } from '../ops/list-response.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import { AcknowledgeAlarmModal } from './acknowledge-alarm.js';
+import { alarmText } from './dispatch-texts.js';
 import { ALARM_STATES, dispatchPaths, type AlarmState, type DispatchAlarmView } from './dispatch-api.js';
 import { useReloadOn } from './use-reload-on.js';
 
@@ -25,6 +27,7 @@ export function AlarmsList({ villageId, day, siteNames, canAcknowledge, reloadKe
   reloadKey: number;
 }) {
   const { t, i18n } = useTranslation();
+  const srv = useServerText();
   const lang = i18n.language;
   const [state, setState] = useState<AlarmState>();
   const [onDay, setOnDay] = useState(true);
@@ -66,7 +69,7 @@ export function AlarmsList({ villageId, day, siteNames, canAcknowledge, reloadKe
               id ? <Link to={`/sites/${encodeURIComponent(id)}`}>{siteNames.get(id) ?? id}</Link> : a.transformerId ? t('dispatch.transformerTitle', { id: a.transformerId }) : '—',
           },
           { title: t('dispatch.device'), dataIndex: 'deviceId', render: (d: string | null) => d ?? '—' },
-          { title: t('dispatch.message'), dataIndex: 'message' },
+          { title: t('dispatch.message'), key: 'message', render: (_, a) => <span data-testid="alarm-message" data-code={a.text?.code}>{alarmText(a, srv, lang)}</span> },
           {
             title: t('dispatch.alarmState.title'),
             key: 'ack',

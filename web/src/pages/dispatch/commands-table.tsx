@@ -3,6 +3,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.js';
 import { ApiErrorView } from '../../components/api-error.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import { fmtDateTime } from '../../format/format.js';
 import { itemsOf } from '../ops/list-response.js';
 import { useReloadOn } from './use-reload-on.js';
@@ -18,6 +19,7 @@ const LIMIT = 500;
  */
 export function CommandsTable({ villageId, day, siteNames, reloadKey }: { villageId: string; day: string; siteNames: ReadonlyMap<string, string>; reloadKey: number }) {
   const { t, i18n } = useTranslation();
+  const srv = useServerText();
   const lang = i18n.language;
   const [state, setState] = useState<CommandState>();
   const [origin, setOrigin] = useState<CommandOrigin>();
@@ -89,7 +91,7 @@ export function CommandsTable({ villageId, day, siteNames, reloadKey }: { villag
           { title: t('dispatch.state.title'), dataIndex: 'state', render: (s: CommandState) => <CommandStateTag state={s} t={t} /> },
           { title: t('dispatch.attempts'), dataIndex: 'attempts', align: 'right', width: 90 },
           { title: t('dispatch.actor'), dataIndex: 'actor', render: (a: string) => (a === 'system' ? t('dispatch.system') : a) },
-          { title: t('dispatch.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+          { title: t('dispatch.reason'), key: 'reason', render: (_, c) => (c.reason === null ? '—' : srv('commandReason', c.reasonRef, c.reason)) },
         ]}
       />
     </Card>
