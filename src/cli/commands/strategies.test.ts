@@ -19,8 +19,10 @@ describe('heatfleet strategies', () => {
     const table = formatTable(rows);
     expect(table.split('\n')[0]).toMatch(/^strategy +electricity kWh +cost yuan/);
     expect(readFileSync(join(out, 'strategies.csv'), 'utf8').split('\n')[0]).toMatch(/^strategy,households,electricityKWh,costYuan/);
-    const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8')) as { conditions: { tariff: { id: string }; transformers: { ratings: number[] } }; rows: unknown[] };
+    const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8')) as { conditions: { tariff: { id: string }; horizonDays: number; transformers: { ratings: number[] } }; rows: unknown[] };
     expect(json.conditions.tariff.id).toBe('beijing-rural-coal-to-electricity');
+    // The CLI plans over two days unless told otherwise (--horizon-days 1 stays available).
+    expect(json.conditions.horizonDays).toBe(2);
     // No --rating-kva: the village transformer is sized from the thermostat's measured peak (a standard size).
     expect(json.conditions.transformers.ratings).toHaveLength(1);
     expect(json.rows).toHaveLength(2);

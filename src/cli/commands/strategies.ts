@@ -32,6 +32,12 @@ export const countySpec = (count: number): FleetSpec => ({
   emitter: { floor: 42, radiator: 61 }, unitType: { 'air-to-water': 1 }, inverterShare: 54 / 103, capacityKw: [8, 11, 14], weatherCompensatedShare: 0.5,
 });
 
+/**
+ * Planning horizon of the CLI (days): 2 since the county timing of 2026-11-24 (docs/optimize-strategies.md, "Planning
+ * horizon"); runClosedLoop's own default stays 1 day.
+ */
+export const DEFAULT_HORIZON_DAYS = 2;
+
 const int = (v: string, field: string, min: number, max: number): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${field}: "${v}" is not a whole number ${min}…${max}`);
@@ -82,7 +88,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   if (!(planMarginK >= 0 && planMarginK <= 3)) throw new Error(`--plan-margin: "${o.planMargin}" is not a number of kelvin 0…3`);
   const plannerModel = o.plannerModel ?? 'envelope';
   if (!(PLANNER_MODELS as readonly string[]).includes(plannerModel)) throw new Error(`--planner-model: "${plannerModel}" is not one of ${PLANNER_MODELS.join(', ')}`);
-  const horizonDays = int(o.horizonDays ?? '1', '--horizon-days', 1, 2);
+  const horizonDays = int(o.horizonDays ?? String(DEFAULT_HORIZON_DAYS), '--horizon-days', 1, 2);
   const tp = tariffPreset(o.tariff);
   if (!tp.ok) throw new Error(`--tariff: ${tp.message}`);
   const tariff: Tariff = tp.tariff;
@@ -173,7 +179,7 @@ export function registerStrategiesCommand(program: Command): void {
     .option('--rating-kva <kva>', `transformer rating (default: largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat peak)`)
     .option('--plan-margin <K>', 'the planner aims this far above the comfort floor', String(DEFAULT_PLAN_MARGIN_K))
     .option('--planner-model <model>', `the planner's building model: ${PLANNER_MODELS.join(' | ')} (src/optimize/envelope-model.md, src/optimize/strategies/identified-model.md)`, 'envelope')
-    .option('--horizon-days <n>', 'planning horizon (1 | 2 days; the first day of each plan is followed)', '1')
+    .option('--horizon-days <n>', 'planning horizon (1 | 2 days; the first day of each plan is followed)', String(DEFAULT_HORIZON_DAYS))
     .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
     .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
     .option('--enforce-rating', 'rating guard: lock units (SG-Ready "blocked") in real time so no transformer exceeds its rating; blocks below the floor are counted (src/optimize/strategies/rating-guard.md)')
