@@ -10,6 +10,8 @@ import { computeUnitKpis } from '../../src/analytics/unit-kpis/index.js';
 import type { Series } from '../../src/contract/api.js';
 import type { AfterSalesWire, CreditListWire, Distribution, FleetTable, RankingWire, ShortfallRankingWire, UnitReport } from '../../src/contract/season-report.js';
 import type { EmitterType, HeatPumpTypeKey } from '../../src/domain/heat-pump-types.js';
+import { renderText } from '../../src/contract/texts/render-text.js';
+import { UNIT_WARNING_TEXTS } from '../../src/contract/texts/unit-texts.js';
 import type { RunningPlatform } from '../../src/main/platform.js';
 import { loginAs, type ApiSession } from '../support/api-session.js';
 import { DEMO, rawSession, startSeasonPlatform } from './support.js';
@@ -181,6 +183,16 @@ describe('season report API', { timeout: 300_000 }, () => {
     expect(u.figures.find((f) => f.key === 'spfH2')).toMatchObject({ value: null, reason: 'no-heat-meter' });
     expect(u.plausibility.excludedChannels).toContain('unitPowerW');
     expect(u.plausibility.flags.find((f) => f.channel === 'unitPowerW')?.code).toBe('looks-like-kw-sent-as-w');
+    // The warning also comes as a code with its numbers (beside the English), worded in Chinese for zh-CN readers.
+    const w = u.warningRefs.findIndex((r) => r.code === 'kw-sent-as-w-day-aggregates');
+    expect(u.warningRefs[w]).toEqual({ code: 'kw-sent-as-w-day-aggregates', params: { channel: 'unitPowerW', limitW: expect.any(Number) as unknown } });
+    expect(u.warnings[w]).toBe(renderText(UNIT_WARNING_TEXTS, u.warningRefs[w] ?? { code: '', params: {} }, 'en'));
+    expect(renderText(UNIT_WARNING_TEXTS, u.warningRefs[w] ?? { code: '', params: {} }, 'zh-CN')).toMatch(/^unitPowerW：多数正值低于 \d+ W，疑似以 W 为单位上报了 kW 数值/);
+    expect(u.plausibility.flags.find((f) => f.channel === 'unitPowerW')?.text.code).toBe('looks-like-kw-sent-as-w');
+    const row = (await operator.get<FleetTable>(`${BASE}/units?${q}&pageSize=500`)).body.items.find((r) => r.unitId === own.unitId);
+    expect(row?.warningRefs.map((r) => r.code)).toContain('kw-sent-as-w-day-aggregates');
+    const html = await (await rawSession(p.url, 'operator', password('operator')))(`${BASE}/report.html?${q}&lang=zh-CN`);
+    expect(await html.text()).toMatch(/<tr data-unit="[^"]+" data-code="kw-sent-as-w-day-aggregates"><td class="t">[^<]+<\/td><td class="t">unitPowerW：多数正值低于/);
     const a = (await operator.get<AfterSalesWire>(`${BASE}/after-sales?${q}&groupBy=manufacturer`)).body;
     expect(a.fleet.faultEvents).toBe(2);
     expect(a.fleet.byCode).toEqual({ E3: 2 });
