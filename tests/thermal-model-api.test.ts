@@ -34,6 +34,10 @@ describe('thermal model fitted to a household\'s telemetry', () => {
     expect(m.model.heatLossWK).toBe(m.prior?.heatLossWK);
     expect(m.model.reasons[0]).toMatch(/usable slot pairs/);
     expect(['measured', 'insufficient-data']).toContain(m.cop.status);
+    // The dispatch planner's choice for today, on the same two days: too few, so the registered building plans it.
+    expect(m.planner?.choice).toMatchObject({ source: 'registered', code: 'too-few-days', heatLossWK: m.prior?.heatLossWK });
+    expect(m.planner?.choice.fitDays).toBeLessThan(3);
+    expect(m.planner?.choice.reason).toMatch(/fewer than the 3 needed/);
   });
 
   it('keeps other operators\' and households\' units out of scope, and refuses a bad period naming it', async () => {

@@ -23,12 +23,15 @@ const speed = Number(a.speed), hours = Number(a.hours);
 const SLOT_MS = 900_000;
 
 const t0 = Date.now();
+const log = (m: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${m}\n`);
 const p = await startPlatform({
   dataDir: null, httpPort: 0, mqttPort: 0, demo: true, demoHouseholds: Number(a.households), demoSpeed: speed, demoBackfillDays: Number(a['backfill-days']),
   logLevel: 'silent', adminPassword: 'live-model-admin', replanIntervalMs: Math.max(1000, Math.round((900_000 / speed) / 2)), plannerModel: model, env: {},
 });
 try {
+  log('platform started, backfilling');
   await p.demo?.ready;
+  log('backfill stored');
   const backfillS = (Date.now() - t0) / 1000;
   const admin = await loginAs(p.url, 'admin', 'live-model-admin');
   const now = p.clock.nowMs();
@@ -43,6 +46,7 @@ try {
     plans.push(...r.body.items);
   }
   const planS = (Date.now() - planT0) / 1000;
+  log(`planned ${plans.length} transformer(s) in ${planS.toFixed(1)} s`);
   const dispatchedMs = p.clock.nowMs();
   for (const pl of plans) {
     const r = await admin.send('POST', `/api/v1/dispatch/plans/${pl.id}/dispatch`);
@@ -51,7 +55,9 @@ try {
   const r1 = await Promise.all(plans.map(async (pl) => (await admin.get<PlanDetail>(`/api/v1/dispatch/plans/${pl.id}`)).body));
   const firstSlot = Math.ceil((dispatchedMs - (r1[0]?.dayStartMs ?? 0)) / SLOT_MS);
   const endMs = dispatchedMs + hours * 3_600_000;
+  log(`dispatched at ${new Date(dispatchedMs).toISOString()}; running ${hours} platform hours`);
   while (p.clock.nowMs() < endMs + SLOT_MS) await new Promise((r) => setTimeout(r, 2000));
+  log('run over; reading plans and measurements');
   const lastSlot = Math.min(96, Math.floor((endMs - (r1[0]?.dayStartMs ?? 0)) / SLOT_MS));
   const list = (await admin.get<{ items: PlanSummary[] } | PlanSummary[]>(`/api/v1/dispatch/plans?day=${day}&limit=500`)).body;
   const all = Array.isArray(list) ? list : list.items;
