@@ -4,7 +4,7 @@
  * the day (with a tariff preset chosen, its verification flag shown), sees the transformer loading against its rating,
  * dispatches, overrides a household and sees the override in the commands list; acknowledges a never-acknowledging
  * device's alarm with a note; commits and cancels a demand-response event; scope, read-only and household rules;
- * English; no page errors.
+ * server-made texts (alarms, a unit's KPI warning) in Chinese from their codes; English; no page errors.
  * Needs `npm run build:web` first (web/dist) and /usr/bin/chromium (apt-get install chromium).
  */
 import type { Browser, Page } from 'playwright-core';
@@ -12,12 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
 import type { CommandView, DispatchAlarmView, PlanSummary, PlanVsActual } from '../../src/contract/commands-api.js';
 import type { DrEventDetail } from '../../src/contract/dr-events.js';
+import type { UnitReport } from '../../src/contract/season-report.js';
+import { ALARM_TEXTS } from '../../src/contract/texts/dispatch-texts.js';
+import { renderText } from '../../src/contract/texts/render-text.js';
+import { UNIT_WARNING_TEXTS } from '../../src/contract/texts/unit-texts.js';
 import { login } from './support/browser.js';
 import { skipWithoutChromium, startE2eRig, type E2eRig } from './support/rig.js';
 
 interface Credential { username: string; password: string; role: string }
 interface Platform { url: string; demoCredentials: readonly Credential[]; close(): Promise<void> }
-type Api = { get: <T>(path: string) => Promise<{ status: number; body: T }> };
+type Api = { get: <T>(path: string) => Promise<{ status: number; body: T }>; post: (path: string, body: unknown) => Promise<number> };
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-dispatch', role: 'admin' };
 const STEP_MS = 300_000;
@@ -47,11 +51,14 @@ describe.skipIf(skip)('dispatch and demand-response pages in Chromium', () => {
     const res = await fetch(`${platform.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: c.username, password: c.password }) });
     expect(res.status).toBe(200);
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
     return {
       get: async <T>(path: string) => {
         const r = await fetch(`${platform.url}/api/v1${path}`, { headers: { cookie } });
         return { status: r.status, body: (await r.json()) as T };
       },
+      post: async (path: string, body: unknown) =>
+        (await fetch(`${platform.url}/api/v1${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
     };
   };
 
@@ -191,6 +198,15 @@ describe.skipIf(skip)('dispatch and demand-response pages in Chromium', () => {
     const firstRow = alarms.locator('tbody tr.ant-table-row').filter({ hasText: '设备无应答' }).first();
     const text = await firstRow.innerText();
     expect(sites.some((s) => text.includes(s.name))).toBe(true);
+    // The server composes the alarm; the zh-CN page words it in Chinese from its code and parameters.
+    const firstId = await firstRow.getAttribute('data-alarm-id');
+    const shown = (await alarmsNow()).find((a) => a.id === firstId);
+    if (!shown?.text) throw new Error('the alarm has no text code');
+    expect(shown.text.code).toMatch(/^not-acknowledging-(fallback|local)$/);
+    const message = await firstRow.getByTestId('alarm-message').innerText();
+    expect(message).toBe(renderText(ALARM_TEXTS, shown.text, 'zh-CN'));
+    expect(message).toMatch(/^用户 .+：设备 \S+ 未确认.+指令 /);
+    expect(message).not.toContain('is not acknowledging');
     // Those commands show as not acknowledging in the commands table.
     await expect.poll(() => page.getByTestId('commands-table').locator('[data-state="not-acknowledging"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
@@ -212,6 +228,32 @@ describe.skipIf(skip)('dispatch and demand-response pages in Chromium', () => {
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '未处理' }).click();
     await expect.poll(() => alarms.locator(`tr[data-alarm-id="${alarmId}"]`).count()).toBe(0);
     await expect.poll(() => alarms.locator('tbody tr.ant-table-row[data-state="acknowledged"]').count()).toBe(0);
+  }, STEP_MS);
+
+  it('shows a unit\'s KPI warning (kW sent as W) in Chinese on its performance page', async () => {
+    const api = await apiAs('operator');
+    const unitId = (await api.get<{ items: { unitId: string }[] }>('/performance/units?pageSize=1')).body.items[0]?.unitId;
+    if (!unitId) throw new Error('the operator has no unit');
+    // A day well before the demo's history: unit power sent in kW (1.2 instead of 1200 W).
+    const clockMs = (await api.get<FleetOverview>('/fleet/overview')).body.clockMs;
+    const day = new Date(clockMs + 8 * 3_600_000 - 40 * 86_400_000).toISOString().slice(0, 10);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const dayMs = Date.parse(`${day}T00:00:00+08:00`);
+    const readings = Array.from({ length: 96 }, (_, i) => ({ ts: dayMs + i * 900_000, unit: unitId, values: { unitPowerW: i % 4 === 0 ? 0 : 1.2, outdoorTempC: -2, indoorTempC: 19 } }));
+    expect(await api.post('/telemetry', { readings })).toBe(200);
+    const report = (await api.get<UnitReport>(`/performance/units/${unitId}?from=${day}&to=${next}&expected=false`)).body;
+    const i = report.warningRefs.findIndex((r) => r.code.startsWith('kw-sent-as-w'));
+    const ref = report.warningRefs[i];
+    if (!ref) throw new Error(`no kW-as-W warning code in ${JSON.stringify(report.warningRefs)}`);
+    expect(ref.params.channel).toBe('unitPowerW');
+    const page = await open('operator');
+    await page.goto(`${platform.url}/performance/units/${encodeURIComponent(unitId)}?from=${day}&to=${next}`);
+    const warning = page.locator(`[data-testid="unit-warning"][data-code="${ref.code}"]`);
+    await warning.waitFor({ timeout: 60_000 });
+    const zh = await warning.innerText();
+    expect(zh).toBe(renderText(UNIT_WARNING_TEXTS, ref, 'zh-CN'));
+    expect(zh).toContain('疑似以 W 为单位上报了 kW 数值');
+    expect(zh).not.toBe(report.warnings[i]);
   }, STEP_MS);
 
   it('operator2 sees only its own villages and not the other operator’s plan', async () => {
