@@ -10,10 +10,10 @@ import { fitRoomModel, registeredRoomPrior, type IdentifiedRoomModel } from './i
 /** Days of 15-minute telemetry the fit looks back on, ending at the planned day's local midnight. */
 export const PLANNER_MODEL_WINDOW_DAYS = 14;
 /**
- * Largest free-run RMS error (K) over a planning day at which a fitted model plans: half the drift check's room
- * tolerance (drift.ts `householdColderK` = 1 K), so the model's own error alone does not make a plan drift.
+ * Largest free-run RMS error (K) over a planning day at which a fitted model plans: the drift check's room tolerance
+ * (drift.ts `householdColderK` = 1 K); a model missing the room by more would make its plans drift by itself.
  */
-export const MAX_FIT_RMSE_K = 0.5;
+export const MAX_FIT_RMSE_K = 1.0;
 
 /** Why a household is planned on the model it is (stable codes: texts are localised by code). */
 export const PLANNER_MODEL_CODES = [
