@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SPF_BOUNDARIES } from '../../sim/index.js';
 import { CauseThresholdsSchema, diagnoseCauses } from './causes.js';
-import type { ExpectedFigures } from './expected-performance.js';
-import { buildUnit, MINUTES } from './test-population.js';
+import { buildUnit, HEALTHY_EXPECTED, MINUTES } from './test-population.js';
 
-/** The twin's expectation for a healthy unit at SPF 3 (hand-built). */
-const expected: ExpectedFigures = {
-  spf: { h1: 3.2, h2: 3, h3: 3, h4: 2.9 }, boundaries: SPF_BOUNDARIES,
-  heatKWh: 6, heatPumpHeatKWh: 6, backupHeatKWh: 0, defrostKWh: 0.03,
-  electricityKWh: { compressor: 1.8, fan: 0.15, standby: 0.05, backup: 0, pump: 0.06, h2: 2, h4: 2.06 },
-  startsPerRunningHour: 0.5, runningH: 2, loadRatio: 0.6, heatWeightedFlowC: 40, carnotPct: 45, hoursBelowTarget: 0, targetIndoorC: 18,
-  defrostSharePct: 0.5, pumpSharePct: 3, backupSharePct: 0,
-};
+const expected = HEALTHY_EXPECTED;
 const t = CauseThresholdsSchema.parse({});
 const codes = (minute: Parameters<typeof buildUnit>[0]['minute'], extra: Partial<Parameters<typeof buildUnit>[0]> = {}) =>
   diagnoseCauses(buildUnit({ id: 'u', spf: 3, minute, ...extra }).evaluated.kpis, expected, t);

@@ -3,10 +3,21 @@ import type { HeatPumpUnit, Site } from '../../domain/registry.js';
 import type { ChannelValues, Reading } from '../../domain/telemetry-channels.js';
 import { computeUnitKpis } from '../unit-kpis/index.js';
 import type { EvaluatedUnit } from './evaluated-unit.js';
+import type { ExpectedFigures } from './expected-performance.js';
+import { SPF_BOUNDARIES } from '../../sim/index.js';
 
 export const T0_MS = Date.parse('2019-01-10T00:00:00+08:00');
 export const MINUTES = 120;
 export const PERIOD = { fromMs: T0_MS, toMs: T0_MS + MINUTES * 60_000 };
+
+/** The twin's expectation for a healthy unit at SPF 3 over the test period (hand-built). */
+export const HEALTHY_EXPECTED: ExpectedFigures = {
+  spf: { h1: 3.2, h2: 3, h3: 3, h4: 2.9 }, boundaries: SPF_BOUNDARIES,
+  heatKWh: 6, heatPumpHeatKWh: 6, backupHeatKWh: 0, defrostKWh: 0.03,
+  electricityKWh: { compressor: 1.8, fan: 0.15, standby: 0.05, backup: 0, pump: 0.06, h2: 2, h4: 2.06 },
+  startsPerRunningHour: 0.5, runningH: 2, loadRatio: 0.6, heatWeightedFlowC: 40, carnotPct: 45, hoursBelowTarget: 0, targetIndoorC: 18,
+  defrostSharePct: 0.5, pumpSharePct: 3, backupSharePct: 0,
+};
 
 export interface UnitSpec {
   readonly id: string;

@@ -6,11 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { CauseThresholdsSchema, diagnoseCauses } from '../../analytics/fleet-eval/causes.js';
 import { notEvaluableReasons } from '../../analytics/fleet-eval/evaluability.js';
-import type { ExpectedFigures } from '../../analytics/fleet-eval/expected-performance.js';
-import { buildUnit } from '../../analytics/fleet-eval/test-population.js';
+import { buildUnit, HEALTHY_EXPECTED } from '../../analytics/fleet-eval/test-population.js';
 import { computeUnitKpis } from '../../analytics/unit-kpis/index.js';
 import { minutes, period, UNIT } from '../../analytics/unit-kpis/test-support.js';
-import { SPF_BOUNDARIES } from '../../sim/index.js';
 import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from '../../contract/texts/cause-texts.js';
 import { renderText } from '../../contract/texts/render-text.js';
 import { NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS } from '../../contract/texts/unit-texts.js';
@@ -68,13 +66,7 @@ describe('unit KPI warnings as codes', () => {
 });
 
 describe('causes of a shortfall as codes', () => {
-  const expected: ExpectedFigures = {
-    spf: { h1: 3.2, h2: 3, h3: 3, h4: 2.9 }, boundaries: SPF_BOUNDARIES,
-    heatKWh: 6, heatPumpHeatKWh: 6, backupHeatKWh: 0, defrostKWh: 0.03,
-    electricityKWh: { compressor: 1.8, fan: 0.15, standby: 0.05, backup: 0, pump: 0.06, h2: 2, h4: 2.06 },
-    startsPerRunningHour: 0.5, runningH: 2, loadRatio: 0.6, heatWeightedFlowC: 40, carnotPct: 45, hoursBelowTarget: 0, targetIndoorC: 18,
-    defrostSharePct: 0.5, pumpSharePct: 3, backupSharePct: 0,
-  };
+  const expected = HEALTHY_EXPECTED;
   const t = CauseThresholdsSchema.parse({});
   it('each cause and each piece of evidence is worded from its code as the engine words it', () => {
     const units = [
