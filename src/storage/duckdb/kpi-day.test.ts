@@ -121,7 +121,12 @@ describe('season KPIs from day aggregates equal the raw engine over whole local 
     const rs = await storePath(all, [all], facts, from, to);
     for (const r of [rs[0], rs[1], rs[3], rs[4]]) expectSame(r?.store, r?.raw);
     // kW as W: the same decision; the aggregates keep counts, not the median, so the flag carries the limit (an upper bound).
-    expect(differences(rs[2]?.store, rs[2]?.raw).map((d) => d.split(':')[0])).toEqual(['kpis.plausibility.flags.0.medianPositiveW', 'kpis.warnings.0']);
+    expect(differences(rs[2]?.store, rs[2]?.raw).map((d) => d.split(':')[0])).toEqual([
+      'kpis.plausibility.flags.0.medianPositiveW', 'kpis.warnings.0',
+      'kpis.warningRefs.0.code', 'kpis.warningRefs.0.params.medianW', 'kpis.warningRefs.0.params.limitW',
+    ]);
+    // …and its coded warning says so: a limit, not a median.
+    expect(rs[2]?.store.warningRefs[0]).toMatchObject({ code: 'kw-sent-as-w-day-aggregates', params: { limitW: 5 } });
     expect(rs[2]?.store.plausibility.flags[0]).toEqual({ channel: 'unitPowerW', code: 'looks-like-kw-sent-as-w', medianPositiveW: 5 });
     expect(rs[1]?.store.spf.h2).toBeNull();
     expect(rs[1]?.store.energy.boundaries.h2.reason).toBe('no-heat-meter');
