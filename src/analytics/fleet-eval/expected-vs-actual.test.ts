@@ -65,7 +65,7 @@ describe('expected vs actual on a twin fleet with known faults', () => {
     expect(results[0]?.weather.source).toBe('measured');
     expect(hasNonFinite(results)).toBe(false);
     expect(JSON.parse(JSON.stringify({ results, ranking }))).toEqual({ results, ranking });
-    expect(results[0]?.boundaryLabel).toBe('SPF H2, 2019-01-07..2019-01-12');
+    expect(results[0]?.boundaryLabel).toBe('SPF H2, 2019-01-08..2019-01-12'); // five local days, the last inclusive
   });
 });
 

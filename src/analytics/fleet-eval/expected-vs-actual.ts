@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Building, HeatPumpUnit } from '../../domain/registry.js';
 import { householdFromRegistry, type TypicalHouseholdAssumptions, type WeatherSeries } from '../../sim/index.js';
-import type { Boundary, UnitKpis } from '../unit-kpis/index.js';
+import { DEFAULT_KPI_OPTIONS, type Boundary, type UnitKpis } from '../unit-kpis/index.js';
 import { CauseThresholdsSchema, diagnoseCauses, type Cause } from './causes.js';
 import { METERING_CODES, notEvaluableReasons, type NotEvaluableReason, type NotEvaluableText } from './evaluability.js';
 import { runExpected, type ExpectedFigures } from './expected-performance.js';
@@ -70,6 +70,13 @@ function actualOf(k: UnitKpis, b: Boundary): ActualFigures {
   };
 }
 
+/** First and last local day of [fromMs, toMs), both inclusive (Asia/Shanghai, the KPIs' local offset). */
+function localDaysLabel(fromMs: number, toMs: number): string {
+  const offsetMs = DEFAULT_KPI_OPTIONS.localUtcOffsetH * 3_600_000;
+  const day = (ms: number) => new Date(ms + offsetMs).toISOString().slice(0, 10);
+  return `${day(fromMs)}..${day(Math.max(fromMs, toMs - 1))}`;
+}
+
 export function expectedVsActual(input: ExpectedVsActualInput, optionsInput: ExpectedVsActualOptions = {}): ExpectedVsActual {
   const o = parseOrExplain(ExpectedVsActualOptionsSchema, optionsInput, 'expected-vs-actual options');
   const k = input.kpis;
@@ -77,7 +84,7 @@ export function expectedVsActual(input: ExpectedVsActualInput, optionsInput: Exp
   const b = o.boundary;
   const base = {
     unitId: input.unit.id, period: { fromIso: k.period.fromIso, toIso: k.period.toIso }, boundary: b,
-    boundaryLabel: `SPF ${b.toUpperCase()}, ${k.period.fromIso.slice(0, 10)}..${k.period.toIso.slice(0, 10)}`,
+    boundaryLabel: `SPF ${b.toUpperCase()}, ${localDaysLabel(k.period.fromMs, k.period.toMs)}`,
     actual: actualOf(k, b),
   };
   if (!input.building) {
