@@ -169,11 +169,19 @@ describe('dispatcher over the embedded broker', () => {
     dev('dev-a').policy = 'never';
     const c = record('dev-a', setpoint(22));
     await dispatcher.send(c);
+    while (!dev('dev-a').deliveries.includes(c.id)) await new Promise((r) => setTimeout(r, 5)); // dev-a saw it and kept silent
+    // Wait until the platform has received the forged ack (no fixed sleep: under load a sleep is either too short
+    // or eats the 250 ms ack timeout); the dispatcher's own handler, registered first, has then seen it too.
+    const forgedArrived = new Promise<void>((resolve) => publisher.onAck((from, ack) => { if (from === 'dev-b' && ack.commandId === c.id) resolve(); }));
     await dev('dev-b').client.publishAsync(deviceTopic('dev-b', 'acks'), JSON.stringify({ commandId: c.id, status: 'accepted' }), { qos: 1 });
-    await new Promise((r) => setTimeout(r, 100));
-    expect((await store().getCommand(c.id))?.state).toBe('sent');
+    await forgedArrived;
+    const waiting = await store().getCommand(c.id);
+    expect(waiting?.state).toBe('sent'); // still waiting for dev-a
+    expect(waiting?.answeredAtMs).toBeNull();
     dev('dev-a').policy = 'accept';
     expect(await dispatcher.settled(c.id)).toMatchObject({ state: 'accepted' });
+    // Accepted by dev-a's answer to a resend: had the forged ack counted, nothing would have been sent again.
+    expect(dev('dev-a').deliveries.filter((x) => x === c.id).length).toBeGreaterThanOrEqual(2);
   });
 
   it('a newer command of the same kind supersedes one still waiting; an expired one is never sent', async () => {
