@@ -326,30 +326,31 @@ const GroupLabelShape = { key: z.string(), manufacturer: z.string(), model: z.st
 export const RankingSchema = z.object({
   ...envelope,
   groupBy: GroupBySchema, boundary: BoundarySchema, boundaryLabel: z.string(), rules: z.string(),
+  rulesRef: TextRefSchema.describe('`rules` as a code of RANKING_RULE_TEXTS'),
   evaluation: z.object({ units: z.number(), eligibleUnits: z.number(), groups: z.number() }),
   ranked: z.array(z.object({
     ...GroupLabelShape, rank: z.number(), n: z.number(), medianSpf: z.number(), q25: z.number(), q75: z.number(), iqr: z.number(), ci: CiSchema,
     secondary: z.object({ boundary: BoundarySchema, n: z.number(), medianSpf: nn }), meanCoveragePct: z.number(), heatKWh: z.number(), unitIds: z.array(z.string()),
   })),
-  insufficientData: z.array(z.object({ ...GroupLabelShape, nEligible: z.number(), nUnits: z.number(), reason: z.string() })),
+  insufficientData: z.array(z.object({ ...GroupLabelShape, nEligible: z.number(), nUnits: z.number(), reason: z.string(), reasonRef: TextRefSchema.describe('`reason` as a code of INSUFFICIENT_DATA_TEXTS') })),
   excludedUnits: z.array(z.object({ unitId: z.string(), group: z.string(), reasons: z.array(NotEvaluableSchema) })),
 });
 export type RankingWire = z.infer<typeof RankingSchema>;
 
 export const CreditEntrySchema = z.object({
-  ...GroupLabelShape, ruleId: z.string(), ruleText: z.string(), boundary: BoundarySchema.nullable(),
-  statistic: z.string(), value: z.number(), threshold: z.number(), n: z.number(),
+  ...GroupLabelShape, ruleId: z.string(), ruleText: z.string(), ruleTextRef: TextRefSchema.describe('`ruleText` as a code of CREDIT_RULE_TEXTS'), boundary: BoundarySchema.nullable(),
+  statistic: z.string(), statisticRef: TextRefSchema.describe('`statistic` as a code of CREDIT_STATISTIC_TEXTS'), value: z.number(), threshold: z.number(), n: z.number(),
   units: z.array(z.object({ unitId: z.string(), figure: nn, coveragePct: z.number(), heatKWh: nn, fails: z.boolean() })),
 });
 export const CreditListSchema = z.object({
   ...envelope,
   rulesSource: z.string().describe('"default: data/credit-rules.json" or "request body"'),
   rules: z.array(z.object({
-    ruleId: z.string(), ruleText: z.string(), groupBy: GroupBySchema,
+    ruleId: z.string(), ruleText: z.string(), ruleTextRef: TextRefSchema.describe('`ruleText` as a code of CREDIT_RULE_TEXTS'), groupBy: GroupBySchema,
     rule: CreditRuleWireSchema.describe('the rule as applied: the dashboard states it in the reader\'s language'),
     listed: z.array(CreditEntrySchema),
     passed: z.array(z.object({ ...GroupLabelShape, value: z.number(), n: z.number() })),
-    notJudged: z.array(z.object({ ...GroupLabelShape, n: z.number(), reason: z.string() })),
+    notJudged: z.array(z.object({ ...GroupLabelShape, n: z.number(), reason: z.string(), reasonRef: TextRefSchema.describe('`reason` as a code of INSUFFICIENT_DATA_TEXTS') })),
   })),
   entries: z.array(CreditEntrySchema),
 });
@@ -361,12 +362,14 @@ export const InfluenceSchema = z.object({
   evaluation: z.object({ units: z.number(), evaluable: z.number(), used: z.number() }),
   model: z.object({
     status: z.enum(['fitted', 'insufficient-data']), n: z.number(), coefficients: z.number(), reason: z.string().nullable(),
+    reasonRef: TextRefSchema.nullable().describe('`reason` as a code of INFLUENCE_TEXTS'),
     rSquared: nn, adjRSquared: nn, residualDf: nn, intercept: nn,
     terms: z.array(z.object({ factor: z.string(), term: z.string(), estimate: z.number(), seHc3: z.number(), ci: z.tuple([z.number(), z.number()]), pValue: z.number(), vif: nn, confoundedWith: z.string().nullable() })),
   }),
-  factors: z.array(z.object({ factor: z.string(), label: z.string(), status: z.string(), note: z.string().nullable() })),
+  factors: z.array(z.object({ factor: z.string(), label: z.string(), status: z.string(), note: z.string().nullable(), noteRef: TextRefSchema.nullable().describe('`note` as a code of INFLUENCE_TEXTS') })),
   contrasts: z.array(z.object({ factor: z.string(), comparison: z.string(), nA: z.number(), nB: z.number(), medianA: z.number(), medianB: z.number(), medianDifference: z.number(), ci: CiSchema })),
   method: z.string(),
+  methodRef: TextRefSchema.describe('`method` as a code of INFLUENCE_TEXTS'),
 });
 export type InfluenceWire = z.infer<typeof InfluenceSchema>;
 

@@ -38,13 +38,20 @@ export const CreditRulesSchema = z.array(CreditRuleSchema).min(1);
 /** Parses rules from JSON-like data; a bad rule → an Error naming its index and field. */
 export const parseCreditRules = (input: unknown): CreditRule[] => parseOrExplain(CreditRulesSchema, input, 'credit rules');
 
+/** A text as a code of the catalogues in src/contract/texts/report-texts.ts and its parameters (docs/i18n.md). */
+export interface ReportTextRef<C extends string> { readonly code: C; readonly params: Readonly<Record<string, string | number>> }
+export type CreditRuleTextCode = 'median-spf-below' | 'median-spf-below-min-heat' | 'share-below-floor' | 'share-below-floor-min-heat' | 'comfort-failure-share' | 'fault-rate' | 'not-evaluable-share';
+export type CreditStatisticCode = 'median-spf' | 'share-below-floor' | 'comfort-failure-share' | 'fault-rate' | 'not-evaluable-share';
+
 export interface UnitEvidence { readonly unitId: string; readonly figure: number | null; readonly coveragePct: number; readonly heatKWh: number | null; readonly fails: boolean }
 export interface CreditEntry extends GroupLabel {
   readonly ruleId: string;
   readonly ruleText: string;
+  readonly ruleTextRef: ReportTextRef<CreditRuleTextCode>;
   readonly period: PeriodLabel | null;
   readonly boundary: Boundary | null;
   readonly statistic: string;
+  readonly statisticRef: ReportTextRef<CreditStatisticCode>;
   readonly value: number;
   readonly threshold: number;
   readonly n: number;
@@ -53,10 +60,11 @@ export interface CreditEntry extends GroupLabel {
 export interface RuleOutcome {
   readonly ruleId: string;
   readonly ruleText: string;
+  readonly ruleTextRef: ReportTextRef<CreditRuleTextCode>;
   readonly groupBy: GroupBy;
   readonly listed: readonly CreditEntry[];
   readonly passed: readonly (GroupLabel & { readonly value: number; readonly n: number })[];
-  readonly notJudged: readonly (GroupLabel & { readonly n: number; readonly reason: string })[];
+  readonly notJudged: readonly (GroupLabel & { readonly n: number; readonly reason: string; readonly reasonRef: ReportTextRef<'credit-data-rules'> })[];
 }
 export interface CreditList { readonly period: PeriodLabel | null; readonly rules: readonly RuleOutcome[]; readonly entries: readonly CreditEntry[] }
 
@@ -73,10 +81,29 @@ export function ruleText(r: CreditRule): string {
   }
 }
 
-interface Judged { readonly statistic: string; readonly value: number; readonly threshold: number; readonly listed: boolean; readonly units: UnitEvidence[] }
+/** `ruleText` as a code and its parameters: the rule's own numbers, `who` the groupBy. */
+export function ruleTextRef(r: CreditRule): ReportTextRef<CreditRuleTextCode> {
+  const base = { who: r.groupBy, minUnits: r.minUnits };
+  switch (r.kind) {
+    case 'median-spf-below': case 'share-below-floor': {
+      const spf = { ...base, boundary: r.boundary.toUpperCase(), minCoveragePct: r.minCoveragePct, ...(r.minHeatKWh > 0 ? { minHeatKWh: r.minHeatKWh } : {}) };
+      const code = r.minHeatKWh > 0 ? (`${r.kind}-min-heat` as const) : r.kind;
+      return r.kind === 'median-spf-below' ? { code, params: { ...spf, thresholdSpf: r.thresholdSpf } } : { code, params: { ...spf, floorSpf: r.floorSpf, maxSharePct: r.maxSharePct } };
+    }
+    case 'comfort-failure-share': return { code: r.kind, params: { ...base, maxSharePct: r.maxSharePct, maxHoursBelowPct: r.maxHoursBelowPct, minIndoorCoveragePct: r.minIndoorCoveragePct } };
+    case 'fault-rate': return { code: r.kind, params: { ...base, maxEventsPerUnitSeason: r.maxEventsPerUnitSeason, seasonDays: r.seasonDays } };
+    case 'not-evaluable-share': return { code: r.kind, params: { ...base, maxSharePct: r.maxSharePct } };
+  }
+}
 
-function judge(r: CreditRule, members: readonly EvaluatedUnit[], faults: ReadonlyMap<string, number>): Judged | { reason: string; n: number } {
-  const short = (n: number) => ({ n, reason: `insufficient data: ${n} of ${members.length} units meet the data rules, ${r.minUnits} needed` });
+interface Judged { readonly statistic: string; readonly statisticRef: ReportTextRef<CreditStatisticCode>; readonly value: number; readonly threshold: number; readonly listed: boolean; readonly units: UnitEvidence[] }
+
+type Short = { reason: string; reasonRef: ReportTextRef<'credit-data-rules'>; n: number };
+function judge(r: CreditRule, members: readonly EvaluatedUnit[], faults: ReadonlyMap<string, number>): Judged | Short {
+  const short = (n: number): Short => ({
+    n, reason: `insufficient data: ${n} of ${members.length} units meet the data rules, ${r.minUnits} needed`,
+    reasonRef: { code: 'credit-data-rules', params: { eligible: n, units: members.length, minUnits: r.minUnits } },
+  });
   switch (r.kind) {
     case 'median-spf-below':
     case 'share-below-floor': {
@@ -87,10 +114,10 @@ function judge(r: CreditRule, members: readonly EvaluatedUnit[], faults: Readonl
       const units = ok.map((u) => ({ unitId: u.unit.id, figure: fig(u), coveragePct: unitCoveragePct(u.kpis), heatKWh: u.kpis.energy.boundaries[r.boundary].heatKWh, fails: fig(u) < limit }));
       if (r.kind === 'median-spf-below') {
         const m = median(units.map((u) => u.figure));
-        return { statistic: `median SPF ${r.boundary.toUpperCase()}`, value: m, threshold: r.thresholdSpf, listed: m < r.thresholdSpf, units };
+        return { statistic: `median SPF ${r.boundary.toUpperCase()}`, statisticRef: { code: 'median-spf', params: { boundary: r.boundary.toUpperCase() } }, value: m, threshold: r.thresholdSpf, listed: m < r.thresholdSpf, units };
       }
       const share = (100 * units.filter((u) => u.fails).length) / units.length;
-      return { statistic: `% of units below SPF ${r.boundary.toUpperCase()} ${r.floorSpf}`, value: share, threshold: r.maxSharePct, listed: share > r.maxSharePct, units };
+      return { statistic: `% of units below SPF ${r.boundary.toUpperCase()} ${r.floorSpf}`, statisticRef: { code: 'share-below-floor', params: { boundary: r.boundary.toUpperCase(), floorSpf: r.floorSpf } }, value: share, threshold: r.maxSharePct, listed: share > r.maxSharePct, units };
     }
     case 'comfort-failure-share': {
       const ok = members.filter((u) => u.kpis.status === 'ok' && u.kpis.comfort.reason === null && (u.kpis.coverage.indoorTempC?.coveragePct ?? 0) >= r.minIndoorCoveragePct);
@@ -100,7 +127,7 @@ function judge(r: CreditRule, members: readonly EvaluatedUnit[], faults: Readonl
         return { unitId: u.unit.id, figure: below, coveragePct: u.kpis.coverage.indoorTempC?.coveragePct ?? 0, heatKWh: u.kpis.energy.heatKWh.metered.kWh, fails: below > r.maxHoursBelowPct };
       });
       const share = (100 * units.filter((u) => u.fails).length) / units.length;
-      return { statistic: `% of units over ${r.maxHoursBelowPct} % of hours below target`, value: share, threshold: r.maxSharePct, listed: share > r.maxSharePct, units };
+      return { statistic: `% of units over ${r.maxHoursBelowPct} % of hours below target`, statisticRef: { code: 'comfort-failure-share', params: { maxHoursBelowPct: r.maxHoursBelowPct } }, value: share, threshold: r.maxSharePct, listed: share > r.maxSharePct, units };
     }
     case 'fault-rate': {
       const ok = members.filter((u) => u.kpis.status === 'ok');
@@ -112,7 +139,7 @@ function judge(r: CreditRule, members: readonly EvaluatedUnit[], faults: Readonl
         return { unitId: u.unit.id, figure: rate, coveragePct: unitCoveragePct(u.kpis), heatKWh: u.kpis.energy.heatKWh.metered.kWh, fails: rate > r.maxEventsPerUnitSeason };
       });
       const rate = ok.reduce((a, u) => a + (faults.get(u.unit.id) ?? 0), 0) / seasons;
-      return { statistic: 'fault events per unit-season', value: rate, threshold: r.maxEventsPerUnitSeason, listed: rate > r.maxEventsPerUnitSeason, units };
+      return { statistic: 'fault events per unit-season', statisticRef: { code: 'fault-rate', params: {} }, value: rate, threshold: r.maxEventsPerUnitSeason, listed: rate > r.maxEventsPerUnitSeason, units };
     }
     case 'not-evaluable-share': {
       if (members.length < r.minUnits) return short(members.length);
@@ -121,7 +148,7 @@ function judge(r: CreditRule, members: readonly EvaluatedUnit[], faults: Readonl
         return { unitId: u.unit.id, figure: codes.length, coveragePct: unitCoveragePct(u.kpis), heatKWh: u.kpis.energy.heatKWh.metered.kWh, fails: codes.length > 0 };
       });
       const share = (100 * units.filter((u) => u.fails).length) / units.length;
-      return { statistic: '% of units not evaluable (metering faults)', value: share, threshold: r.maxSharePct, listed: share > r.maxSharePct, units };
+      return { statistic: '% of units not evaluable (metering faults)', statisticRef: { code: 'not-evaluable-share', params: {} }, value: share, threshold: r.maxSharePct, listed: share > r.maxSharePct, units };
     }
   }
 }
@@ -143,18 +170,19 @@ export function creditList(units: readonly EvaluatedUnit[], rulesInput: unknown,
   const outcomes: RuleOutcome[] = rules.map((r, i) => {
     const ruleId = r.id ?? `rule-${i + 1}`;
     const text = ruleText(r);
+    const textRef = ruleTextRef(r);
     const listed: CreditEntry[] = []; const passed: RuleOutcome['passed'][number][] = []; const notJudged: RuleOutcome['notJudged'][number][] = [];
     for (const { label, units: members } of groupUnits(units, r.groupBy).values()) {
       const j = judge(r, members, faultEventsByUnit ?? new Map());
-      if ('reason' in j) { notJudged.push({ ...label, n: j.n, reason: j.reason }); continue; }
+      if ('reason' in j) { notJudged.push({ ...label, n: j.n, reason: j.reason, reasonRef: j.reasonRef }); continue; }
       if (!j.listed) { passed.push({ ...label, value: j.value, n: j.units.length }); continue; }
       listed.push({
-        ...label, ruleId, ruleText: text, period, boundary: 'boundary' in r ? r.boundary : null,
-        statistic: j.statistic, value: j.value, threshold: j.threshold, n: j.units.length, units: j.units,
+        ...label, ruleId, ruleText: text, ruleTextRef: textRef, period, boundary: 'boundary' in r ? r.boundary : null,
+        statistic: j.statistic, statisticRef: j.statisticRef, value: j.value, threshold: j.threshold, n: j.units.length, units: j.units,
       });
     }
     const byKey = (a: GroupLabel, b: GroupLabel) => a.key.localeCompare(b.key);
-    return { ruleId, ruleText: text, groupBy: r.groupBy, listed: listed.sort(byKey), passed: passed.sort(byKey), notJudged: notJudged.sort(byKey) };
+    return { ruleId, ruleText: text, ruleTextRef: textRef, groupBy: r.groupBy, listed: listed.sort(byKey), passed: passed.sort(byKey), notJudged: notJudged.sort(byKey) };
   });
   return { period, rules: outcomes, entries: outcomes.flatMap((o) => o.listed) };
 }

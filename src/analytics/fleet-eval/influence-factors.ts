@@ -36,7 +36,10 @@ export const InfluenceOptionsSchema = z.object({
 export type InfluenceOptions = z.input<typeof InfluenceOptionsSchema>;
 
 export type FactorStatus = 'estimated' | 'no-variation' | 'too-little-data' | 'collinear';
-export interface FactorNote { readonly factor: FactorKey; readonly label: string; readonly status: FactorStatus; readonly note: string | null }
+/** A note or reason as a code of INFLUENCE_TEXTS (src/contract/texts/report-texts.ts) and its parameters (docs/i18n.md). */
+export type InfluenceTextCode = 'no-estimable-factor' | 'too-few-units' | 'not-known' | 'every-unit-is' | 'too-few-levels' | 'same-value' | 'collinear' | 'collinear-alone' | 'confounded';
+export interface InfluenceTextRef { readonly code: InfluenceTextCode; readonly params: Readonly<Record<string, string | number>> }
+export interface FactorNote { readonly factor: FactorKey; readonly label: string; readonly status: FactorStatus; readonly note: string | null; readonly noteRef: InfluenceTextRef | null }
 export interface Term {
   readonly factor: FactorKey; readonly term: string;
   readonly estimate: number; readonly seHc3: number; readonly ci: readonly [number, number]; readonly pValue: number;
@@ -50,7 +53,7 @@ export interface InfluenceResult {
   readonly population: { readonly units: number; readonly evaluable: number; readonly used: number };
   readonly weighting: 'none' | 'heat';
   readonly model: { readonly status: 'fitted'; readonly n: number; readonly coefficients: number; readonly rSquared: number; readonly adjRSquared: number; readonly residualDf: number; readonly intercept: number; readonly terms: readonly Term[] }
-    | { readonly status: 'insufficient-data'; readonly n: number; readonly coefficients: number; readonly reason: string };
+    | { readonly status: 'insufficient-data'; readonly n: number; readonly coefficients: number; readonly reason: string; readonly reasonRef: InfluenceTextRef };
   readonly factors: readonly FactorNote[];
   readonly contrasts: readonly Contrast[];
   readonly notes: readonly string[];
@@ -66,6 +69,11 @@ function correlation(a: readonly number[], b: readonly number[]): number {
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
+/** List parameters travel joined by U+001F (LIST_SEPARATOR of src/contract/texts, which this layer may not import). */
+const LIST_SEPARATOR = '\u001f';
+const noEstimableFactor = (n: number, coefficients: number): InfluenceResult['model'] =>
+  ({ status: 'insufficient-data', n, coefficients, reason: 'no estimable factor', reasonRef: { code: 'no-estimable-factor', params: {} } });
+
 export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: InfluenceOptions = {}): InfluenceResult {
   const o = parseOrExplain(InfluenceOptionsSchema, optionsInput, 'influence options');
   const factors = [...new Set(o.factors)];
@@ -76,7 +84,7 @@ export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: 
   let active = factors.filter((f) => {
     const missing = evaluable.filter((u) => FACTORS[f].get(u) === null).length;
     if (evaluable.length > 0 && missing > evaluable.length / 2) {
-      factorNotes.set(f, { factor: f, label: FACTORS[f].label, status: 'too-little-data', note: `not known for ${missing} of ${evaluable.length} units` });
+      factorNotes.set(f, { factor: f, label: FACTORS[f].label, status: 'too-little-data', note: `not known for ${missing} of ${evaluable.length} units`, noteRef: { code: 'not-known', params: { missing, units: evaluable.length } } });
       return false;
     }
     return true;
@@ -93,7 +101,11 @@ export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: 
       const ok = [...counts].filter(([, c]) => c >= o.minUnitsPerLevel).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       const rare = [...counts].filter(([, c]) => c < o.minUnitsPerLevel);
       if (ok.length < 2) {
-        factorNotes.set(f, { factor: f, label: spec.label, status: counts.size < 2 ? 'no-variation' : 'too-little-data', note: counts.size < 2 ? `every unit is ${[...counts.keys()][0] ?? '—'}` : `fewer than two levels with ≥ ${o.minUnitsPerLevel} units (${[...counts].map(([k, c]) => `${k} ${c}`).join(', ')})` });
+        const only = [...counts.keys()][0] ?? '—';
+        const levelCounts = [...counts].map(([k, c]) => `${k} ${c}`);
+        factorNotes.set(f, counts.size < 2
+          ? { factor: f, label: spec.label, status: 'no-variation', note: `every unit is ${only}`, noteRef: { code: 'every-unit-is', params: { level: only } } }
+          : { factor: f, label: spec.label, status: 'too-little-data', note: `fewer than two levels with ≥ ${o.minUnitsPerLevel} units (${levelCounts.join(', ')})`, noteRef: { code: 'too-few-levels', params: { minUnitsPerLevel: o.minUnitsPerLevel, levelCounts: levelCounts.join(LIST_SEPARATOR) } } });
         continue;
       }
       if (rare.length > 0) {
@@ -105,7 +117,7 @@ export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: 
     } else {
       const vals = rows.map((u) => spec.get(u) as number);
       const spread = vals.length > 0 ? Math.max(...vals) - Math.min(...vals) : 0;
-      if (!(spread > 1e-9 * Math.max(1, Math.abs(vals[0] ?? 0)))) factorNotes.set(f, { factor: f, label: spec.label, status: 'no-variation', note: `the same value (${(vals[0] ?? 0).toPrecision(4)}) for every unit` });
+      if (!(spread > 1e-9 * Math.max(1, Math.abs(vals[0] ?? 0)))) factorNotes.set(f, { factor: f, label: spec.label, status: 'no-variation', note: `the same value (${(vals[0] ?? 0).toPrecision(4)}) for every unit`, noteRef: { code: 'same-value', params: { value: (vals[0] ?? 0).toPrecision(4) } } });
     }
   }
   active = active.filter((f) => !factorNotes.has(f));
@@ -122,7 +134,10 @@ export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: 
   const needed = Math.max(o.minUnits, Math.ceil(o.minUnitsPerCoefficient * p));
   let model: InfluenceResult['model'];
   if (rows.length < needed || columns.length === 0) {
-    model = { status: 'insufficient-data', n: rows.length, coefficients: p, reason: columns.length === 0 ? 'no estimable factor' : `${rows.length} units for ${p} coefficients: ${needed} needed (≥ ${o.minUnits} and ${o.minUnitsPerCoefficient} per coefficient)` };
+    model = columns.length === 0 ? noEstimableFactor(rows.length, p) : {
+      status: 'insufficient-data', n: rows.length, coefficients: p, reason: `${rows.length} units for ${p} coefficients: ${needed} needed (≥ ${o.minUnits} and ${o.minUnitsPerCoefficient} per coefficient)`,
+      reasonRef: { code: 'too-few-units', params: { n: rows.length, coefficients: p, needed, minUnits: o.minUnits, perCoefficient: o.minUnitsPerCoefficient } },
+    };
   } else {
     let fit: ReturnType<typeof fitOls> | null = null;
     while (!fit) {
@@ -132,13 +147,16 @@ export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: 
         if (!(e instanceof RankDeficientError)) throw e;
         const bad = columns[e.column - 1] as Column;
         const partner = columns.filter((c) => c !== bad).map((c) => ({ c, r: Math.abs(correlation(c.values, bad.values)) })).sort((a, b) => b.r - a.r)[0];
-        factorNotes.set(bad.factor, { factor: bad.factor, label: FACTORS[bad.factor].label, status: 'collinear', note: `a linear combination of the other factors${partner ? ` (|r| = ${partner.r.toFixed(2)} with ${partner.c.term})` : ''}: its effect cannot be told apart` });
+        factorNotes.set(bad.factor, {
+          factor: bad.factor, label: FACTORS[bad.factor].label, status: 'collinear', note: `a linear combination of the other factors${partner ? ` (|r| = ${partner.r.toFixed(2)} with ${partner.c.term})` : ''}: its effect cannot be told apart`,
+          noteRef: partner ? { code: 'collinear', params: { r: partner.r, term: partner.c.term } } : { code: 'collinear-alone', params: {} },
+        });
         active = active.filter((f) => f !== bad.factor);
         columns = buildColumns(active);
         if (columns.length === 0) break;
       }
     }
-    if (!fit) model = { status: 'insufficient-data', n: rows.length, coefficients: 1, reason: 'no estimable factor' };
+    if (!fit) model = noEstimableFactor(rows.length, 1);
     else {
       const terms: Term[] = columns.map((c, j) => {
         const others = columns.filter((_, k) => k !== j);
@@ -159,11 +177,11 @@ export function influenceFactors(units: readonly EvaluatedUnit[], optionsInput: 
       model = { status: 'fitted', n: fit.n, coefficients: fit.p, rSquared: fit.rSquared, adjRSquared: fit.adjRSquared, residualDf: fit.residualDf, intercept: fit.coefficients[0] as number, terms };
       for (const f of active) if (!factorNotes.has(f)) {
         const conf = terms.filter((t) => t.factor === f && t.confoundedWith).map((t) => t.confoundedWith);
-        factorNotes.set(f, { factor: f, label: FACTORS[f].label, status: 'estimated', note: conf.length > 0 ? `confounded with ${conf.join('; ')}: read its coefficient with care` : null });
+        factorNotes.set(f, { factor: f, label: FACTORS[f].label, status: 'estimated', note: conf.length > 0 ? `confounded with ${conf.join('; ')}: read its coefficient with care` : null, noteRef: conf.length > 0 ? { code: 'confounded', params: { with: conf.join('; ') } } : null });
       }
     }
   }
-  for (const f of factors) if (!factorNotes.has(f)) factorNotes.set(f, { factor: f, label: FACTORS[f].label, status: 'too-little-data', note: model.status === 'insufficient-data' ? model.reason : null });
+  for (const f of factors) if (!factorNotes.has(f)) factorNotes.set(f, { factor: f, label: FACTORS[f].label, status: 'too-little-data', note: model.status === 'insufficient-data' ? model.reason : null, noteRef: model.status === 'insufficient-data' ? model.reasonRef : null });
   return {
     response: `SPF ${o.boundary.toUpperCase()}`, boundary: o.boundary, period: commonPeriod(units),
     population: { units: units.length, evaluable: evaluable.length, used: rows.length },

@@ -39,7 +39,9 @@ export interface RankedGroup extends GroupLabel {
   readonly heatKWh: number;
   readonly unitIds: readonly string[];
 }
-export interface UnrankedGroup extends GroupLabel { readonly nEligible: number; readonly nUnits: number; readonly reason: string }
+/** `reason` / `rules` as a code of src/contract/texts/report-texts.ts and its parameters (docs/i18n.md). */
+export interface RankingTextRef<C extends string> { readonly code: C; readonly params: Readonly<Record<string, string | number>> }
+export interface UnrankedGroup extends GroupLabel { readonly nEligible: number; readonly nUnits: number; readonly reason: string; readonly reasonRef: RankingTextRef<'ranking-unit-rules'> }
 
 export interface Ranking {
   readonly groupBy: GroupBy;
@@ -47,6 +49,7 @@ export interface Ranking {
   readonly period: PeriodLabel | null;
   readonly population: { readonly units: number; readonly eligibleUnits: number; readonly groups: number };
   readonly rules: string;
+  readonly rulesRef: RankingTextRef<'median-spf'>;
   /** Best first (highest median SPF). */
   readonly ranked: readonly RankedGroup[];
   readonly insufficientData: readonly UnrankedGroup[];
@@ -69,7 +72,10 @@ export function rankGroups(units: readonly EvaluatedUnit[], optionsInput: Rankin
     });
     eligibleUnits += eligible.length;
     if (eligible.length < o.minUnits) {
-      insufficientData.push({ ...label, nEligible: eligible.length, nUnits: members.length, reason: `insufficient data: ${eligible.length} of ${members.length} units meet the unit rules, ${o.minUnits} needed` });
+      insufficientData.push({
+        ...label, nEligible: eligible.length, nUnits: members.length, reason: `insufficient data: ${eligible.length} of ${members.length} units meet the unit rules, ${o.minUnits} needed`,
+        reasonRef: { code: 'ranking-unit-rules', params: { eligible: eligible.length, units: members.length, minUnits: o.minUnits } },
+      });
       continue;
     }
     const spfs = eligible.map((u) => u.kpis.spf[o.boundary] as number);
@@ -90,6 +96,7 @@ export function rankGroups(units: readonly EvaluatedUnit[], optionsInput: Rankin
     groupBy: o.groupBy, boundary: o.boundary, period,
     population: { units: units.length, eligibleUnits, groups: groups.size },
     rules: `units with coverage ≥ ${o.minCoveragePct} %, heat ≥ ${o.minHeatKWh} kWh at ${o.boundary.toUpperCase()} and no metering fault; groups with ≥ ${o.minUnits} such units`,
+    rulesRef: { code: 'median-spf', params: { minCoveragePct: o.minCoveragePct, minHeatKWh: o.minHeatKWh, boundary: o.boundary.toUpperCase(), minUnits: o.minUnits } },
     ranked: ranked.map((g, i) => ({ ...g, rank: i + 1 })),
     insufficientData: insufficientData.sort((a, b) => a.key.localeCompare(b.key)),
     excludedUnits,

@@ -6,6 +6,7 @@
 import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from './cause-texts.js';
 import { ALARM_TEXTS, COMMAND_REASON_TEXTS, DRIFT_TEXTS, HOUSEHOLD_NOTE_TEXTS, PLAN_ISSUE_TEXTS, PLAN_REASON_TEXTS } from './dispatch-texts.js';
 import type { TextCatalogue } from './render-text.js';
+import { CREDIT_RULE_TEXTS, CREDIT_STATISTIC_TEXTS, INFLUENCE_TEXTS, INSUFFICIENT_DATA_TEXTS, RANKING_RULE_TEXTS } from './report-texts.js';
 import { NOT_EVALUABLE_TEXTS, PLAUSIBILITY_TEXTS, UNIT_WARNING_TEXTS } from './unit-texts.js';
 
 export const TEXT_CATALOGUES = {
@@ -20,5 +21,10 @@ export const TEXT_CATALOGUES = {
   planReason: PLAN_REASON_TEXTS,
   householdNote: HOUSEHOLD_NOTE_TEXTS,
   commandReason: COMMAND_REASON_TEXTS,
+  creditRule: CREDIT_RULE_TEXTS,
+  creditStatistic: CREDIT_STATISTIC_TEXTS,
+  insufficientData: INSUFFICIENT_DATA_TEXTS,
+  rankingRule: RANKING_RULE_TEXTS,
+  influence: INFLUENCE_TEXTS,
 } as const satisfies Readonly<Record<string, TextCatalogue>>;
 export type TextCatalogueName = keyof typeof TEXT_CATALOGUES;

@@ -3,4 +3,5 @@ export * from './text-ref.js';
 export * from './catalogues.js';
 export * from './cause-texts.js';
 export * from './dispatch-texts.js';
+export * from './report-texts.js';
 export * from './unit-texts.js';
