@@ -12,3 +12,4 @@ export { solveHouseholdOnOff, onOffStates, onOffViolations, type OnOffRule, type
 export { discretise, simulateTempC, type Discretised } from './rc-model.js';
 export { loadHighs } from './load-highs.js';
 export * from './fleet/index.js';
+export * from './contracts/index.js';
