@@ -51,6 +51,8 @@ export function createReplanner(deps: {
     const drift = detectDrift({
       households: planned.map((h) => ({ id: h.siteId, plannedPowerW: h.powerW, plannedTempC: h.tempC, measuredPowerW: measured.get(h.siteId)?.powerW ?? [], measuredTempC: measured.get(h.siteId)?.tempC ?? [] })),
       capacityW: plan.capacityPerSlotW, slotS: plan.slotS, nowSlot, nowMs: now, lastReplanMs: plan.revision > 1 ? plan.createdAtMs : null,
+      // The slot the revision was made in ran partly under the previous plan (or none): compare from the next one.
+      effectiveFromSlot: Math.max(0, Math.ceil((plan.createdAtMs - plan.dayStartMs) / (plan.slotS * 1000))),
       ...(deps.thresholds ? { thresholds: deps.thresholds } : {}),
     });
     if (!drift.replan) return none();

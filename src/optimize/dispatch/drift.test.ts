@@ -60,6 +60,21 @@ describe('drift detection', () => {
     expect(run([cold], 40, { lastReplanMs: T0 + 30 * 900_000 }).replan).toBe(true);
   });
 
+  it('energy and temperature drift wait for a full window under the plan; slots from before it are not compared', () => {
+    // Plan made in slot 36 (effective from 37): the unit ran at 3 kW before it, and 1 kW too much in slot 37.
+    const before = { ...onPlan('a', 40), measuredPowerW: fill(1000).map((p, k) => (k < 37 ? 4000 : k < 40 ? (k === 37 ? 3000 : p) : null)), measuredTempC: fill(19).map((t, k) => (k < 40 ? t - 2 : null)) };
+    const early = run([before], 40, { effectiveFromSlot: 37 });
+    expect(early).toMatchObject({ fromSlot: 37, nowSlot: 40, enoughEvidence: false, replan: false, reasons: [] });
+    expect(early.households[0]?.energyDeltaKWh).toBeCloseTo(0.5, 9); // slot 37 only: 2 kW × 0.25 h; the 4 kW before 37 is not counted
+    // One slot later the window is full (37–40) and the room's 2 K shortfall triggers.
+    const full = run([{ ...before, measuredTempC: fill(19).map((t, k) => (k < 41 ? t - 2 : null)), measuredPowerW: before.measuredPowerW.map((p, k) => (k === 40 ? 1000 : p)) }], 41, { effectiveFromSlot: 37 });
+    expect(full).toMatchObject({ fromSlot: 37, enoughEvidence: true, replan: true });
+    expect(full.reasons.join('\n')).toMatch(/a: room 2\.0 K colder than planned/);
+    // Offline and overload do not wait.
+    expect(run([{ ...onPlan('a', 38), id: 'a' }], 40, { effectiveFromSlot: 39 }).replan).toBe(true);
+    expect(run([onPlan('a', 40, 6000), onPlan('b', 40, 6000)], 40, { effectiveFromSlot: 39 })).toMatchObject({ replan: true, overloadSlots: [39] });
+  });
+
   it('nothing is left to replan after the last slot', () => {
     const cold = { ...onPlan('a', N), measuredTempC: fill(17) };
     expect(run([cold], N).replan).toBe(false);

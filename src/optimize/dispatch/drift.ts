@@ -20,6 +20,11 @@ export interface DriftThresholds {
   readonly offlineSlots: number;
   /** Least platform time between two replans of one transformer, unless it is overloaded. */
   readonly minReplanIntervalMs: number;
+  /**
+   * Complete slots under this plan revision needed before energy or temperature drift may trigger a replan
+   * (4 = a full window: one slot's mean says little about a cycling unit). Offline and overload do not wait.
+   */
+  readonly minEvidenceSlots: number;
 }
 
 export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = {
@@ -31,6 +36,7 @@ export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = {
   transformerEnergyFraction: 0.15,
   offlineSlots: 2,
   minReplanIntervalMs: 3_600_000,
+  minEvidenceSlots: 4,
 };
 
 export interface HouseholdTrack {
@@ -65,9 +71,11 @@ export type DriftFinding =
   | { readonly code: 'household-colder'; readonly id: string; readonly colderK: number };
 
 export interface DriftReport {
-  /** Slots [fromSlot, nowSlot) were compared. */
+  /** Slots [fromSlot, nowSlot) were compared: the window, cut at the first complete slot of this plan revision. */
   readonly fromSlot: number;
   readonly nowSlot: number;
+  /** False while fewer than `minEvidenceSlots` complete slots ran under this revision (energy and temperature drift wait). */
+  readonly enoughEvidence: boolean;
   readonly households: readonly HouseholdDrift[];
   readonly transformerEnergyDeltaKWh: number;
   readonly transformerPlannedEnergyKWh: number;
@@ -92,12 +100,18 @@ export function detectDrift(input: {
   readonly nowSlot: number;
   readonly nowMs: number;
   readonly lastReplanMs: number | null;
+  /**
+   * First slot that ran wholly under this plan revision (the slot after the one it was made in, or 0 for a plan
+   * made before the day): slots before it show what the previous plan or the unit's own control did.
+   */
+  readonly effectiveFromSlot?: number;
   readonly thresholds?: Partial<DriftThresholds>;
 }): DriftReport {
   const t = { ...DEFAULT_DRIFT_THRESHOLDS, ...input.thresholds };
   const slotH = input.slotS / 3600;
   const nowSlot = Math.max(0, Math.min(input.nowSlot, input.capacityW.length));
-  const fromSlot = Math.max(0, nowSlot - t.windowSlots);
+  const fromSlot = Math.min(nowSlot, Math.max(0, nowSlot - t.windowSlots, input.effectiveFromSlot ?? 0));
+  const enoughEvidence = nowSlot - fromSlot >= Math.min(t.minEvidenceSlots, t.windowSlots);
   const households: HouseholdDrift[] = [];
   let txDelta = 0;
   let txPlanned = 0;
@@ -129,11 +143,11 @@ export function detectDrift(input: {
       reasons.push(`${h.id}: no measurement in the last ${t.offlineSlots} slots (offline)`);
       findings.push({ code: 'household-offline', id: h.id, slots: t.offlineSlots });
     }
-    if (Math.abs(delta) > t.householdEnergyKWh && Math.abs(delta) > t.householdEnergyFraction * planned) {
+    if (enoughEvidence && Math.abs(delta) > t.householdEnergyKWh && Math.abs(delta) > t.householdEnergyFraction * planned) {
       reasons.push(`${h.id}: used ${f1(Math.abs(delta))} kWh ${delta > 0 ? 'more' : 'less'} than planned over the last ${nowSlot - fromSlot} slots`);
       findings.push({ code: 'household-energy', id: h.id, deltaKWh: delta, slots: nowSlot - fromSlot });
     }
-    if (colderK !== null && colderK > t.householdColderK) {
+    if (enoughEvidence && colderK !== null && colderK > t.householdColderK) {
       reasons.push(`${h.id}: room ${f1(colderK)} K colder than planned`);
       findings.push({ code: 'household-colder', id: h.id, colderK });
     }
@@ -150,7 +164,7 @@ export function detectDrift(input: {
     reasons.push(`measured load above the transformer's heating capacity in slot(s) ${overloadSlots.join(', ')}`);
     findings.push({ code: 'overload', slots: overloadSlots });
   }
-  if (Math.abs(txDelta) > t.transformerEnergyKWh && Math.abs(txDelta) > t.transformerEnergyFraction * txPlanned) {
+  if (enoughEvidence && Math.abs(txDelta) > t.transformerEnergyKWh && Math.abs(txDelta) > t.transformerEnergyFraction * txPlanned) {
     reasons.push(`households behind the transformer used ${f1(Math.abs(txDelta))} kWh ${txDelta > 0 ? 'more' : 'less'} than planned (${f1(txPlanned)} kWh planned)`);
     findings.push({ code: 'transformer-energy', deltaKWh: txDelta, plannedKWh: txPlanned });
   }
@@ -160,5 +174,5 @@ export function detectDrift(input: {
   }
   const tooSoon = input.lastReplanMs !== null && input.nowMs - input.lastReplanMs < t.minReplanIntervalMs && overloadSlots.length === 0;
   const replan = reasons.length > 0 && !tooSoon && nowSlot < input.capacityW.length;
-  return { fromSlot, nowSlot, households, transformerEnergyDeltaKWh: txDelta, transformerPlannedEnergyKWh: txPlanned, overloadSlots, replan, reasons: replan ? reasons : [], findings: replan ? findings : [] };
+  return { fromSlot, nowSlot, enoughEvidence, households, transformerEnergyDeltaKWh: txDelta, transformerPlannedEnergyKWh: txPlanned, overloadSlots, replan, reasons: replan ? reasons : [], findings: replan ? findings : [] };
 }
