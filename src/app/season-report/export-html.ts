@@ -4,13 +4,17 @@
  * population. All text from the registry or the request is escaped.
  */
 import type { FleetTable, RankingWire } from '../../contract/season-report.js';
-import { renderText } from '../../contract/texts/render-text.js';
+import { renderText, type TextCatalogue, type TextRef } from '../../contract/texts/render-text.js';
+import { CREDIT_RULE_TEXTS, CREDIT_STATISTIC_TEXTS, INFLUENCE_TEXTS, INSUFFICIENT_DATA_TEXTS, RANKING_RULE_TEXTS } from '../../contract/texts/report-texts.js';
 import { UNIT_WARNING_TEXTS } from '../../contract/texts/unit-texts.js';
 import { KPI_LABELS_ZH, METHOD_NOTES, word, type Lang } from './labels.js';
 import type { SeasonReportBundle } from './service.js';
 
 const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const num = (v: number | null | undefined, digits = 2): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(digits));
+
+/** A server text in the page's language from its code; the English field when there is no ref or no such code. */
+const say = (catalogue: TextCatalogue, ref: TextRef | null | undefined, english: string, lang: Lang): string => (ref ? renderText(catalogue, ref, lang) : null) ?? english;
 
 const CSS = `body{font-family:"Noto Sans CJK SC","Microsoft YaHei",Arial,sans-serif;font-size:11px;margin:16px;color:#111}
 h1{font-size:18px}h2{font-size:14px;margin-top:20px;border-bottom:1px solid #999}
@@ -45,8 +49,14 @@ function warningsTable(t: FleetTable, lang: Lang): string {
 
 function rankingTable(id: string, title: string, t: FleetTable, r: RankingWire, lang: Lang): string {
   const rows = r.ranked.map((g) => `<tr><td>${g.rank}</td><td class="t">${esc(g.key)}</td><td>${g.n}</td><td>${num(g.medianSpf)}</td><td>${g.ci ? `${num(g.ci.low)}–${num(g.ci.high)}` : '—'}</td></tr>`).join('');
-  const un = r.insufficientData.map((g) => `<li>${esc(g.key)}: ${esc(g.reason)}</li>`).join('');
-  return `<h2>${esc(title)}</h2><table id="${id}">${caption(t, `SPF ${r.boundary.toUpperCase()} — ${r.boundaryLabel}`, lang)}<thead><tr><th>${esc(word('rank', lang))}</th><th class="t">${esc(word('group', lang))}</th><th>${esc(word('n', lang))}</th><th>${esc(word('median', lang))} ${r.boundary.toUpperCase()}</th><th>${esc(word('ci', lang))}</th></tr></thead><tbody>${rows || `<tr><td colspan="5" class="t">—</td></tr>`}</tbody></table><p>${esc(r.rules)}</p>${un ? `<p>${esc(word('insufficient', lang))}:</p><ul>${un}</ul>` : ''}`;
+  const un = r.insufficientData.map((g) => `<li>${esc(g.key)}: ${esc(say(INSUFFICIENT_DATA_TEXTS, g.reasonRef, g.reason, lang))}</li>`).join('');
+  return `<h2>${esc(title)}</h2><table id="${id}">${caption(t, `SPF ${r.boundary.toUpperCase()} — ${r.boundaryLabel}`, lang)}<thead><tr><th>${esc(word('rank', lang))}</th><th class="t">${esc(word('group', lang))}</th><th>${esc(word('n', lang))}</th><th>${esc(word('median', lang))} ${r.boundary.toUpperCase()}</th><th>${esc(word('ci', lang))}</th></tr></thead><tbody>${rows || `<tr><td colspan="5" class="t">—</td></tr>`}</tbody></table><p data-code="${esc(r.rulesRef.code)}">${esc(say(RANKING_RULE_TEXTS, r.rulesRef, r.rules, lang))}</p>${un ? `<p>${esc(word('insufficient', lang))}:</p><ul>${un}</ul>` : ''}`;
+}
+
+/** The groups a credit rule could not judge, each with its reason in the page's language. */
+function notJudged(r: NonNullable<SeasonReportBundle['credit']>['rules'][number], lang: Lang): string {
+  if (r.notJudged.length === 0) return '';
+  return `<br>${esc(word('notJudged', lang))}: ${r.notJudged.map((g) => `${esc(g.key)} (${esc(say(INSUFFICIENT_DATA_TEXTS, g.reasonRef, g.reason, lang))})`).join(lang === 'zh-CN' ? '；' : '; ')}`;
 }
 
 export function seasonHtml(b: SeasonReportBundle, lang: Lang): string {
@@ -65,14 +75,14 @@ export function seasonHtml(b: SeasonReportBundle, lang: Lang): string {
   }
   if (b.credit) {
     const c = b.credit;
-    const rows = c.entries.map((e) => `<tr><td class="t">${esc(e.ruleText)}</td><td class="t">${esc(e.key)}</td><td class="t">${esc(e.statistic)}</td><td>${num(e.value)}</td><td>${num(e.threshold)}</td><td class="t">${e.units.map((u) => `${esc(u.unitId)}: ${num(u.figure)}${u.fails ? ' ✗' : ''}`).join('; ')}</td></tr>`).join('');
-    parts.push(`<h2>${esc(word('credit', lang))}</h2><p>${esc(c.rulesSource)}</p><ul>${c.rules.map((r) => `<li>${esc(r.ruleId)}: ${esc(r.ruleText)} — ${r.listed.length} / ${r.passed.length} / ${r.notJudged.length}</li>`).join('')}</ul>`
+    const rows = c.entries.map((e) => `<tr><td class="t">${esc(say(CREDIT_RULE_TEXTS, e.ruleTextRef, e.ruleText, lang))}</td><td class="t">${esc(e.key)}</td><td class="t">${esc(say(CREDIT_STATISTIC_TEXTS, e.statisticRef, e.statistic, lang))}</td><td>${num(e.value)}</td><td>${num(e.threshold)}</td><td class="t">${e.units.map((u) => `${esc(u.unitId)}: ${num(u.figure)}${u.fails ? ' ✗' : ''}`).join('; ')}</td></tr>`).join('');
+    parts.push(`<h2>${esc(word('credit', lang))}</h2><p>${esc(c.rulesSource)}</p><ul id="credit-rules">${c.rules.map((r) => `<li data-rule="${esc(r.ruleId)}">${esc(r.ruleId)}: ${esc(say(CREDIT_RULE_TEXTS, r.ruleTextRef, r.ruleText, lang))} — ${esc(word('outcome', lang))} ${r.listed.length} / ${r.passed.length} / ${r.notJudged.length}${notJudged(r, lang)}</li>`).join('')}</ul>`
       + (c.entries.length === 0 ? `<p>${esc(word('noEntries', lang))}</p>` : `<table id="credit-list">${caption(t, null, lang)}<thead><tr><th class="t">${esc(word('rule', lang))}</th><th class="t">${esc(word('group', lang))}</th><th class="t">${esc(word('statistic', lang))}</th><th>${esc(word('value', lang))}</th><th>${esc(word('threshold', lang))}</th><th class="t">${esc(word('evidence', lang))}</th></tr></thead><tbody>${rows}</tbody></table>`));
   }
   if (b.influence) {
     const i = b.influence;
     const rows = i.model.terms.map((x) => `<tr><td class="t">${esc(x.term)}</td><td>${num(x.estimate, 3)}</td><td>${num(x.ci[0], 3)}–${num(x.ci[1], 3)}</td><td>${num(x.pValue, 3)}</td></tr>`).join('');
-    parts.push(`<h2>${esc(word('influence', lang))}</h2><p>${esc(i.method)}</p><p>${esc(i.model.status)}${i.model.reason ? `: ${esc(i.model.reason)}` : ''}</p>`
+    parts.push(`<h2>${esc(word('influence', lang))}</h2><p>${esc(say(INFLUENCE_TEXTS, i.methodRef, i.method, lang))}</p><p>${esc(word(i.model.status === 'fitted' ? 'modelFitted' : 'modelInsufficient', lang))}${i.model.reason ? `: ${esc(say(INFLUENCE_TEXTS, i.model.reasonRef, i.model.reason, lang))}` : ''}</p>`
       + `<table id="influence-factors">${caption(t, i.boundaryLabel, lang)}<thead><tr><th class="t">${esc(word('term', lang))}</th><th>${esc(word('estimate', lang))}</th><th>CI</th><th>${esc(word('pValue', lang))}</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="t">—</td></tr>'}</tbody></table>`);
   }
   parts.push(`<h2>${esc(word('method', lang))}</h2><ul>${METHOD_NOTES[lang].map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);

@@ -5,6 +5,12 @@ import { seasonCsv } from './export-csv.js';
 import { seasonHtml } from './export-html.js';
 import { buildUnit } from '../../analytics/fleet-eval/test-population.js';
 import { fleetRow, KPI_COLUMNS } from './wire.js';
+import { creditList } from '../../analytics/fleet-eval/credit-rules.js';
+import { influenceFactors } from '../../analytics/fleet-eval/influence-factors.js';
+import { rankGroups } from '../../analytics/fleet-eval/rankings.js';
+import { population } from '../../analytics/fleet-eval/test-population.js';
+import type { CreditRuleWire } from '../../contract/season-report.js';
+import { creditWire, influenceWire, rankingWire, type ReportHead } from './post-eval-wire.js';
 
 const row = (unitId: string, manufacturer: string, spfH2: number | null): FleetRow => ({
   unitId, siteId: 's', siteName: manufacturer, villageId: 'v', programmeId: null, manufacturer, model: 'M', unitType: 'air-to-water', capacityControl: 'inverter', emitter: 'floor',
@@ -47,6 +53,43 @@ describe('season report exports', () => {
     expect(zh).toContain('<tr data-unit="kw" data-code="kw-sent-as-w"><td class="t">kw</td><td class="t">unitPowerW：正值中位数为 2.10，疑似以 W 为单位上报了 kW 数值；该通道不参与计算</td></tr>');
     expect(zh).not.toContain('looks like kW sent as W');
     expect(seasonHtml(bundle, 'en')).toContain('unitPowerW: median positive value 2.10 looks like kW sent as W; channel left out');
+  });
+});
+
+/** A bundle with rankings, credit list and influence factors from the real engine: B2 is listed, C3 too small to judge or rank. */
+function postEvalBundle() {
+  const units = population([
+    ...[3.0, 3.1, 3.2, 3.3, 3.4].map((spf, i) => ({ id: `A1-${i}`, model: 'A1', spf })),
+    ...[2.2, 2.3, 2.4, 2.5, 2.6].map((spf, i) => ({ id: `B2-${i}`, model: 'B2', spf, emitter: 'radiator' as const })),
+    ...[1.5, 1.6].map((spf, i) => ({ id: `C3-${i}`, model: 'C3', spf })),
+  ]);
+  const t = table(units.map(fleetRow));
+  const head: ReportHead = { period: t.period, population: t.population, notes: [], notesZh: [] };
+  const rules: CreditRuleWire[] = [{ id: 'median-spf-h2', kind: 'median-spf-below', groupBy: 'model', boundary: 'h2', thresholdSpf: 2.5, minUnits: 5, minCoveragePct: 80, minHeatKWh: 0 }];
+  const rank = (groupBy: 'model' | 'manufacturer') => rankingWire(head, rankGroups(units, { groupBy, boundary: 'h2', minUnits: 5 , minHeatKWh: 0 }));
+  return {
+    table: t, rankings: { model: rank('model'), manufacturer: rank('manufacturer') },
+    credit: creditWire(head, creditList(units, rules), rules, 'request body'),
+    influence: influenceWire(head, influenceFactors(units, { factors: ['emitter'] })), afterSales: null,
+  };
+}
+
+describe('post-evaluation in the printable HTML', () => {
+  const bundle = postEvalBundle();
+  it('zh-CN states the credit rule, the statistic and the not-judged reason in Chinese with the rule\'s numbers, and no English rule text', () => {
+    const zh = seasonHtml(bundle, 'zh-CN');
+    expect(zh).toContain('<li data-rule="median-spf-h2">median-spf-h2: 实测 SPF H2 中位数低于 2.5 的型号（至少 5 台，每台覆盖率 ≥ 80%） — 列入 / 通过 / 未判定： 1 / 1 / 1<br>未判定: Acme / C3 (数据不足：2 台中有 2 台满足数据要求，需要 5 台)</li>');
+    expect(zh).toMatch(/<tr><td class="t">实测 SPF H2 中位数低于 2\.5 的型号（至少 5 台，每台覆盖率 ≥ 80%）<\/td><td class="t">Acme \/ B2<\/td><td class="t">SPF H2 中位数<\/td><td>2\.40<\/td>/);
+    for (const english of ['whose median measured', 'median SPF H2', 'insufficient data', 'units with coverage', 'meet the unit rules', 'multiple linear regression']) expect(zh, english).not.toContain(english);
+  });
+  it('zh-CN states the ranking rules and each group too small to rank in Chinese; the English page keeps the English', () => {
+    const zh = seasonHtml(bundle, 'zh-CN');
+    expect(zh).toContain('<p data-code="median-spf">纳入覆盖率 ≥ 80%、H2 边界制热量 ≥ 0 kWh 且无计量故障的机组；此类机组不少于 5 台的分组参与排名</p>');
+    expect(zh).toContain('<li>Acme / C3: 数据不足：2 台中有 2 台满足机组数据要求，需要 5 台</li>');
+    const en = seasonHtml(bundle, 'en');
+    expect(en).toContain('models whose median measured SPF H2 is below 2.5 over ≥ 5 units with ≥ 80 % coverage');
+    expect(en).toContain('<li>Acme / C3: insufficient data: 2 of 2 units meet the unit rules, 5 needed</li>');
+    expect(en).toContain('multiple linear regression of SPF');
   });
 });
 

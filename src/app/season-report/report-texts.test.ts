@@ -11,6 +11,7 @@ import { rankGroups } from '../../analytics/fleet-eval/rankings.js';
 import { buildUnit, type UnitSpec } from '../../analytics/fleet-eval/test-population.js';
 import { renderText, type TextCatalogue } from '../../contract/texts/render-text.js';
 import { CREDIT_RULE_TEXTS, CREDIT_STATISTIC_TEXTS, INFLUENCE_TEXTS, INSUFFICIENT_DATA_TEXTS, RANKING_RULE_TEXTS } from '../../contract/texts/report-texts.js';
+import { INFLUENCE_METHOD } from './post-eval-wire.js';
 import { INFLUENCE_METHOD_REF, reportTextRef } from './texts.js';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -109,6 +110,7 @@ describe('influence texts as codes', () => {
   });
 
   it('the method reads as the English the API sends', () => {
-    expect(renderText(INFLUENCE_TEXTS, INFLUENCE_METHOD_REF, 'en')).toBe('multiple linear regression of SPF on the factors (least squares, HC3 robust standard errors, t intervals), VIF for confounding; per-factor median contrasts with a seeded bootstrap CI (src/analytics/fleet-eval/influence-factors.md)');
+    expect(renderText(INFLUENCE_TEXTS, INFLUENCE_METHOD_REF, 'en')).toBe(INFLUENCE_METHOD);
+    expect(renderText(INFLUENCE_TEXTS, INFLUENCE_METHOD_REF, 'zh-CN')).toMatch(/^SPF 对各因素的多元线性回归/);
   });
 });

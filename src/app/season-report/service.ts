@@ -24,8 +24,8 @@ import type { ExpectedRuns } from './expected-runs.js';
 import { NOTES, notesZh } from './notes.js';
 import { loadPopulation, type FilterQuery, type LoadedPopulation } from './population.js';
 import { periodMs } from './period.js';
+import { creditWire, influenceWire, rankingWire } from './post-eval-wire.js';
 import { sharingInFlight } from './shared-queries.js';
-import { INFLUENCE_METHOD_REF, notEvaluableRef, reportTextRef } from './texts.js';
 import { unitReportOf } from './unit-report.js';
 import { expectedWire, fleetRow, KPI_COLUMNS } from './wire.js';
 
@@ -79,42 +79,20 @@ export function createSeasonReports(deps: SeasonReportDeps) {
       groupBy: q.groupBy, boundary: q.boundary, ...(q.minUnits === undefined ? {} : { minUnits: q.minUnits }),
       ...(q.minCoveragePct === undefined ? {} : { minCoveragePct: q.minCoveragePct }), ...(q.minHeatKWh === undefined ? {} : { minHeatKWh: q.minHeatKWh }),
     }));
-    return {
-      ...head(l), groupBy: r.groupBy, boundary: r.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[r.boundary], rules: r.rules, rulesRef: reportTextRef(r.rulesRef), evaluation: { ...r.population },
-      ranked: r.ranked.map((g) => ({ ...g, ci: g.ci ? { ...g.ci } : null, secondary: { ...g.secondary }, unitIds: [...g.unitIds] })),
-      insufficientData: r.insufficientData.map((g) => ({ ...g, reasonRef: reportTextRef(g.reasonRef) })),
-      excludedUnits: r.excludedUnits.map((x) => ({ unitId: x.unitId, group: x.group, reasons: x.reasons.map((y) => ({ code: y.code, detail: y.detail, text: notEvaluableRef(y.text) })) })),
-    };
+    return rankingWire(head(l), r);
   }
 
   async function credit(l: LoadedPopulation, rules: readonly CreditRuleWire[], source: string): Promise<CreditListWire> {
     const events = await faultEvents(l);
     const c = asBadRequest(() => creditList(l.units, rules, eventsByUnit(events)));
-    const entry = (e: (typeof c.entries)[number]) => ({ ...e, ruleTextRef: reportTextRef(e.ruleTextRef), statisticRef: reportTextRef(e.statisticRef), units: e.units.map((u) => ({ ...u })) });
-    return {
-      ...head(l), rulesSource: source,
-      rules: c.rules.map((r, i) => ({
-        ruleId: r.ruleId, ruleText: r.ruleText, ruleTextRef: reportTextRef(r.ruleTextRef), groupBy: r.groupBy, rule: rules[i] as CreditRuleWire,
-        listed: r.listed.map(entry), passed: r.passed.map((x) => ({ ...x })), notJudged: r.notJudged.map((x) => ({ ...x, reasonRef: reportTextRef(x.reasonRef) })),
-      })),
-      entries: c.entries.map(entry),
-    };
+    return creditWire(head(l), c, rules, source);
   }
 
   function influence(l: LoadedPopulation, q: { boundary: BoundaryKey; factors?: string | undefined; weighting: 'none' | 'heat'; minUnits?: number | undefined; minCoveragePct?: number | undefined }): InfluenceWire {
     const factors = q.factors?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const opts = { boundary: q.boundary, weighting: q.weighting, ...(factors && factors.length > 0 ? { factors } : {}), ...(q.minUnits === undefined ? {} : { minUnits: q.minUnits }), ...(q.minCoveragePct === undefined ? {} : { minCoveragePct: q.minCoveragePct }) } as InfluenceOptions;
     const r = asBadRequest(() => influenceFactors(l.units, opts));
-    const m = r.model;
-    return {
-      ...head(l), notes: [...l.period.notes, ...r.notes], notesZh: notesZh([...l.period.notes, ...r.notes]), response: r.response, boundary: r.boundary, boundaryLabel: BOUNDARY_DEFINITIONS[r.boundary], weighting: r.weighting, evaluation: { ...r.population },
-      model: m.status === 'fitted'
-        ? { status: 'fitted', n: m.n, coefficients: m.coefficients, reason: null, reasonRef: null, rSquared: m.rSquared, adjRSquared: m.adjRSquared, residualDf: m.residualDf, intercept: m.intercept, terms: m.terms.map((t) => ({ ...t, ci: [t.ci[0], t.ci[1]] as [number, number] })) }
-        : { status: 'insufficient-data', n: m.n, coefficients: m.coefficients, reason: m.reason, reasonRef: reportTextRef(m.reasonRef), rSquared: null, adjRSquared: null, residualDf: null, intercept: null, terms: [] },
-      factors: r.factors.map((f) => ({ ...f, noteRef: f.noteRef ? reportTextRef(f.noteRef) : null })), contrasts: r.contrasts.map((c) => ({ ...c, ci: c.ci ? { ...c.ci } : null })),
-      method: 'multiple linear regression of SPF on the factors (least squares, HC3 robust standard errors, t intervals), VIF for confounding; per-factor median contrasts with a seeded bootstrap CI (src/analytics/fleet-eval/influence-factors.md)',
-      methodRef: INFLUENCE_METHOD_REF,
-    };
+    return influenceWire({ ...head(l), notes: [...l.period.notes, ...r.notes], notesZh: notesZh([...l.period.notes, ...r.notes]) }, r);
   }
 
   async function afterSales(l: LoadedPopulation, groupBy: 'model' | 'manufacturer'): Promise<AfterSalesWire> {
