@@ -8,12 +8,15 @@ import { prepareHousehold, revalue, type FastSolution } from '../household-fast.
 import { buildLp, scheduleFromColumns, type LpTransformer } from '../lp-model.js';
 import { solveModel } from '../household-lp.js';
 import { heatingCapacityW, type TransformerGroup } from './types.js';
+import { withProgrammeRows } from './programme-monolithic.js';
+import type { ProgrammeTarget } from './programme-target.js';
 
 export type MonolithicResult =
   | { ok: true; objectiveYuan: number; costYuan: number; comfortViolations: number; maxOverloadW: number; seconds: number; columns: number; rows: number; plans: FastSolution[] }
   | { ok: false; code: 'solver-status'; status: string; seconds: number; columns: number; rows: number };
 
-export function solveFleetMonolithic(highs: Highs, groups: readonly TransformerGroup[], timeLimitS?: number): MonolithicResult {
+/** With `programme`, one more row per slot limits the sum of all households' power (programme-monolithic.ts). */
+export function solveFleetMonolithic(highs: Highs, groups: readonly TransformerGroup[], timeLimitS?: number, programme?: ProgrammeTarget): MonolithicResult {
   const prepared = groups.flatMap((g) => g.households.map(prepareHousehold));
   const n = prepared[0]?.d.n ?? 0;
   const transformers: LpTransformer[] = [];
@@ -22,7 +25,9 @@ export function solveFleetMonolithic(highs: Highs, groups: readonly TransformerG
     transformers.push({ members: g.households.map((_, i) => offset + i), capacityW: heatingCapacityW(g, n) });
     offset += g.households.length;
   }
-  const { data, layout } = buildLp(prepared.map((h) => ({ p: h.p, d: h.d })), transformers);
+  const built = buildLp(prepared.map((h) => ({ p: h.p, d: h.d })), transformers);
+  const layout = built.layout;
+  const data = programme ? withProgrammeRows(built.data, layout, prepared.length, Float64Array.from(programme.maxPowerW, (m, k) => Math.max(0, m - (programme.committedW[k] as number)))) : built.data;
   const size = { columns: data.numCols, rows: data.numRows };
   const out = solveModel(highs, data, timeLimitS);
   if (!out.ok) return { ...out, ...size };
