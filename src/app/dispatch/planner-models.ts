@@ -2,13 +2,16 @@
  * Each household's planner model for a day (src/optimize/planner-model/model-choice.md): its 15-minute rollups of the
  * 14 days before the day's local midnight (room, outdoor, heat meter; south-facade irradiance from the planning
  * weather) are fitted in the optimiser's worker pool, and the decision is cached per household and day — the
- * day-ahead plan, every replan of that day and the thermal-model endpoint share one fit.
+ * day-ahead plan, every replan of that day and the thermal-model endpoint share one fit. The key also holds a
+ * fingerprint of the registered household (its building and unit as the planner sees them) and whether it has a heat
+ * meter, so a registry edit during the day is fitted again instead of being planned on the old registration.
  */
 import { PLANNER_MODEL_WINDOW_DAYS, registeredChoice, type ModelDecision, type ModelJob } from '../../optimize/planner-model/index.js';
 import type { RcSample } from '../../optimize/identify/index.js';
 import { emptyWeatherSample, sampleWeather, type WeatherSeries } from '../../sim/index.js';
 import type { FleetIndex } from '../fleet-index.js';
 import type { TelemetryStore } from '../ports/telemetry-store.js';
+import { fingerprint } from '../season-report/fingerprint.js';
 import type { SteerableHousehold } from './transformer-households.js';
 
 /** Decisions per site id for the households of one day (`day` = local date, YYYY-MM-DD). */
@@ -33,7 +36,9 @@ export function createPlannerModels(deps: {
 }): PlannerModelSource {
   const cache = new Map<string, Map<string, Promise<ModelDecision>>>();
 
-  async function fit(households: readonly SteerableHousehold[], day: string): Promise<ModelDecision[]> {
+  const heatMetered = (): Set<string> => new Set(deps.index().snapshot.meters.filter((m) => m.kind === 'heat').map((m) => m.unitId));
+
+  async function fit(households: readonly SteerableHousehold[], day: string, metered: ReadonlySet<string>): Promise<ModelDecision[]> {
     const dayStartMs = Date.parse(`${day}T00:00:00+08:00`);
     const fromMs = dayStartMs - PLANNER_MODEL_WINDOW_DAYS * 86_400_000;
     const rows = await deps.telemetry.queryRollup({ unitIds: households.map((h) => h.unitId), resolution: '15m', fromMs, toMs: dayStartMs });
@@ -48,12 +53,7 @@ export function createPlannerModels(deps: {
       const list = byUnit.get(r.unitId);
       if (list) list.push(s); else byUnit.set(r.unitId, [s]);
     }
-    const meters = deps.index().snapshot.meters;
-    const jobs: ModelJob[] = households.map((h) => ({
-      definition: h.definition,
-      samples: byUnit.get(h.unitId) ?? [],
-      hasHeatMeter: meters.some((m) => m.unitId === h.unitId && m.kind === 'heat'),
-    }));
+    const jobs: ModelJob[] = households.map((h) => ({ definition: h.definition, samples: byUnit.get(h.unitId) ?? [], hasHeatMeter: metered.has(h.unitId) }));
     return deps.choose(jobs, SLOT_S);
   }
 
@@ -64,18 +64,19 @@ export function createPlannerModels(deps: {
       cache.set(day, forDay);
       while (cache.size > CACHE_DAYS) cache.delete(cache.keys().next().value as string);
     }
-    const key = (h: SteerableHousehold) => `${h.siteId}|${h.unitId}`;
-    const missing = households.filter((h) => !forDay.has(key(h)));
+    const metered = heatMetered();
+    const keys = households.map((h) => `${h.siteId}|${h.unitId}|${fingerprint(JSON.stringify([h.definition, metered.has(h.unitId)]))}`);
+    const missing = households.flatMap((h, i) => (forDay.has(keys[i] as string) ? [] : [{ h, key: keys[i] as string }]));
     if (missing.length > 0) {
-      const batch = fit(missing, day);
-      missing.forEach((h, i) => forDay.set(key(h), batch.then((d) => d[i] as ModelDecision, (e: unknown) => {
+      const batch = fit(missing.map((m) => m.h), day, metered);
+      missing.forEach(({ h, key }, i) => forDay.set(key, batch.then((d) => d[i] as ModelDecision, (e: unknown) => {
         // The plan goes ahead on the registered building; a failed fit is not cached, the next plan tries again.
-        forDay.delete(key(h));
+        forDay.delete(key);
         return { choice: registeredChoice(h.definition, 'fit-failed', `the model fit failed: ${(e as Error).message}`.slice(0, 500)), model: null };
       })));
     }
     const out = new Map<string, ModelDecision>();
-    for (const h of households) out.set(h.siteId, await (forDay.get(key(h)) as Promise<ModelDecision>));
+    for (const [i, h] of households.entries()) out.set(h.siteId, await (forDay.get(keys[i] as string) as Promise<ModelDecision>));
     return out;
   };
 }
