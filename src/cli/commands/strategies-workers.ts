@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { loadHighs, type CoordinationOptions, type Tariff } from '../../optimize/index.js';
+import { loadHighs, type ComfortGuarantee, type CoordinationOptions, type Tariff } from '../../optimize/index.js';
 import { anomalyWeather, mergeResults, runClosedLoop, type ClosedLoopResult, type ForecastKind, type PlannerModel, type StrategyName, type TransformerSpec } from '../../optimize/strategies/index.js';
 import { parseEpw, type FleetDefinition } from '../../sim/index.js';
 
@@ -29,6 +29,8 @@ export interface StrategyJob {
   readonly exactFallback: boolean;
   /** Rating guard in the closed loop (rating-guard.md). */
   readonly enforceRating?: boolean;
+  /** A heating fee contract's comfort guarantee: K·h below it are measured (src/optimize/contracts/contracts.md). */
+  readonly comfortGuarantee?: ComfortGuarantee;
 }
 interface WorkerInput { strategiesWorker: true; job: StrategyJob }
 type Message = { day: number; days: number } | { result: ClosedLoopResult } | { error: string };
@@ -39,7 +41,7 @@ async function runShare(job: StrategyJob, onDay: (day: number, days: number) => 
   return runClosedLoop({
     strategy: job.strategy, fleet: job.fleet, transformers: job.transformers, actualWeather: anomalyWeather(typical, { seed: job.weatherSeed }), typicalWeather: typical,
     tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}), coordination: job.coordination,
-    ...(highs ? { highs } : {}), ...(job.enforceRating ? { enforceRating: true } : {}), onDay,
+    ...(highs ? { highs } : {}), ...(job.enforceRating ? { enforceRating: true } : {}), ...(job.comfortGuarantee ? { comfortGuarantee: job.comfortGuarantee } : {}), onDay,
   });
 }
 

@@ -3,13 +3,13 @@
  * optimised household, optimised fleet under transformer limits — closed loop, each strategy's outcome
  * measured by the twin. Prints the table, writes strategies.csv and strategies.json. docs/optimize-strategies.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { tariffPreset, type Tariff } from '../../optimize/index.js';
+import { billedDaysWithin, contractPreset, parseContract, tariffPreset, type HeatingFeeContract, type Tariff } from '../../optimize/index.js';
 import {
-  DEFAULT_ANOMALY, DEFAULT_PLAN_MARGIN_K, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, FORECASTS, PLANNER_MODELS, sizeFromPeaks, STRATEGIES, strategyRow, villageTransformers,
-  type ClosedLoopResult, type ForecastKind, type PlannerModel, type StrategyName, type StrategyRow, type TransformerSpec,
+  contractColumns, DEFAULT_ANOMALY, DEFAULT_PLAN_MARGIN_K, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, FORECASTS, PLANNER_MODELS, sizeFromPeaks, STRATEGIES, strategyRow, villageTransformers,
+  type ClosedLoopResult, type ForecastKind, type PlannerModel, type StrategyName, type StrategyRow, type StrategyRowWithContract, type TransformerSpec,
 } from '../../optimize/strategies/index.js';
 import { generateFleet, PRESETS, type FleetDefinition, type FleetSpec, type PresetName } from '../../sim/index.js';
 import { DEFAULT_EPW, loadWeather, parseInstant } from './simulate.js';
@@ -24,6 +24,20 @@ export interface StrategiesOptions {
   horizonDays?: string;
   /** Hold each transformer's rating in real time by locking units (rating guard, src/optimize/strategies/rating-guard.md). */
   enforceRating?: boolean;
+  /** A heating fee contract (preset id or JSON file) settled on each strategy (src/optimize/contracts/contracts.md). */
+  contract?: string;
+}
+
+/** `--contract`: a preset id, or a path to a JSON contract; a bad one is an error naming each field. */
+export function loadContract(arg: string): HeatingFeeContract {
+  const preset = contractPreset(arg);
+  if (preset.ok) return preset.contract;
+  if (!arg.endsWith('.json') || !existsSync(arg)) throw new Error(`--contract: ${preset.message}, and not a .json file`);
+  let raw: unknown;
+  try { raw = JSON.parse(readFileSync(arg, 'utf8')); } catch (e) { throw new Error(`--contract ${arg}: not JSON (${(e as Error).message})`); }
+  const r = parseContract(raw);
+  if (!r.ok) throw new Error(`--contract ${arg}: ${r.issues.join('; ')}`);
+  return r.contract;
 }
 
 /** The county's households: the beijing-103 composition (shares of the field sample) drawn at scale. */
@@ -76,8 +90,14 @@ export const TABLE_COLUMNS: [string, (r: StrategyRow) => string][] = [
   ['overload tx·h', (r) => f1(r.overloadHours)], ['planned peak % max', (r) => f0(r.plannedPeakPctMax)],
   ['blocked h/hh', (r) => f1(r.blockedHPerHousehold)], ['blocked below floor h/hh', (r) => f1(r.blockedBelowFloorHPerHousehold)],
 ];
+/** With --contract: the settlement over the run's period, whole fleet (yuan), and the household's mean cost. */
+export const CONTRACT_TABLE_COLUMNS: [string, (r: StrategyRowWithContract) => string][] = [
+  ['below guarantee K·h/hh', (r) => f1(r.belowGuaranteeKhPerHousehold ?? Number.NaN)], ['fee revenue yuan', (r) => f0(r.feeRevenueYuan ?? Number.NaN)],
+  ['comfort refunds yuan', (r) => f0(r.comfortRefundYuan ?? Number.NaN)], ['operator margin yuan', (r) => f0(r.operatorMarginYuan ?? Number.NaN)],
+  ['household mean cost yuan', (r) => f1(r.householdMeanCostYuan ?? Number.NaN)],
+];
 
-export async function runStrategies(o: StrategiesOptions, log: (s: string) => void = (s) => process.stderr.write(s)): Promise<{ rows: StrategyRow[]; results: ClosedLoopResult[]; transformers: TransformerSpec[] }> {
+export async function runStrategies(o: StrategiesOptions, log: (s: string) => void = (s) => process.stderr.write(s)): Promise<{ rows: StrategyRowWithContract[]; results: ClosedLoopResult[]; transformers: TransformerSpec[] }> {
   const strategies = parseStrategies(o.strategies);
   const seed = int(o.seed, '--seed', 0, 2 ** 31);
   const weatherSeed = int(o.weatherSeed, '--weather-seed', 0, 2 ** 31);
@@ -92,6 +112,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const tp = tariffPreset(o.tariff);
   if (!tp.ok) throw new Error(`--tariff: ${tp.message}`);
   const tariff: Tariff = tp.tariff;
+  const contract = o.contract === undefined ? null : loadContract(o.contract);
   loadWeather(o.weather); // fails here with a clear message; the workers read the file again
   const fromMs = parseInstant(o.from, 8, '--from'), toMs = parseInstant(o.to, 8, '--to');
   if (!(toMs > fromMs)) throw new Error(`--from ${o.from} … --to ${o.to} is an empty period`);
@@ -104,6 +125,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const job = (strategy: StrategyName, transformers: TransformerSpec[]): StrategyJob => ({
     strategy, fleet, transformers, weatherPath: o.weather, weatherSeed, tariff, fromMs, toMs, forecast: o.forecast as ForecastKind, planMarginK,
     plannerModel: plannerModel as PlannerModel, horizonDays, coordination: { maxIterations }, exactFallback: o.exactFallback, enforceRating: guarded,
+    ...(contract?.comfortGuarantee ? { comfortGuarantee: contract.comfortGuarantee } : {}),
   });
   const run = async (strategy: StrategyName, transformers: TransformerSpec[]) => {
     const t0 = Date.now();
@@ -129,7 +151,12 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
     } else results.set(s, await run(s, transformers));
   }
   const ordered = strategies.map((s) => results.get(s) as ClosedLoopResult);
-  const rows = ordered.map(strategyRow);
+  const periodLabel = `${o.from}..${o.to} (local days, end exclusive)`;
+  const areaM2 = new Map(fleet.households.map((h) => [h.id, h.areaM2]));
+  const billedDays = contract ? billedDaysWithin(contract.season, fromMs, toMs) : 0;
+  const rows: StrategyRowWithContract[] = ordered.map((r) => (contract
+    ? { ...strategyRow(r), ...contractColumns(r, contract, (id) => areaM2.get(id) as number, billedDays, periodLabel) }
+    : strategyRow(r)));
   const outDir = resolve(o.out);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'strategies.csv'), [Object.keys(rows[0] as StrategyRow).join(','), ...rows.map((r) => Object.values(r).map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toFixed(3)) : '') : v)).join(','))].join('\n') + '\n');
@@ -143,6 +170,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
       ratingKVA: Number.isNaN(fixedRating) ? `largest standard size ≤ ${DEFAULT_SIZING_SHARE * 100} % of the thermostat baseline's peak` : fixedRating,
       ratings: [...new Set(transformers.map((t) => t.ratingKVA))].sort((a, b) => a - b),
     },
+    ...(contract ? { contract: { id: contract.id, name: contract.name, status: contract.status, note: contract.note, businessModel: contract.businessModel, period: periodLabel, billedDays, comfortGuarantee: contract.comfortGuarantee ?? null } } : {}),
     coordination: { maxIterations, exactFallback: o.exactFallback }, runAt: new Date().toISOString(),
   };
   writeFileSync(join(outDir, 'strategies.json'), JSON.stringify({
@@ -154,9 +182,10 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   return { rows, results: ordered, transformers };
 }
 
-export function formatTable(rows: readonly StrategyRow[]): string {
-  const cells = [TABLE_COLUMNS.map(([h]) => h), ...rows.map((r) => TABLE_COLUMNS.map(([, f]) => f(r)))];
-  const widths = TABLE_COLUMNS.map((_, c) => Math.max(...cells.map((row) => (row[c] as string).length)));
+export function formatTable(rows: readonly StrategyRowWithContract[]): string {
+  const columns = rows.some((r) => r.contractId !== undefined) ? [...TABLE_COLUMNS, ...CONTRACT_TABLE_COLUMNS] : TABLE_COLUMNS;
+  const cells = [columns.map(([h]) => h), ...rows.map((r) => columns.map(([, f]) => f(r)))];
+  const widths = columns.map((_, c) => Math.max(...cells.map((row) => (row[c] as string).length)));
   return cells.map((row) => row.map((v, c) => (c === 0 ? v.padEnd(widths[c] as number) : v.padStart(widths[c] as number))).join('  ')).join('\n') + '\n';
 }
 
@@ -183,6 +212,7 @@ export function registerStrategiesCommand(program: Command): void {
     .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
     .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
     .option('--enforce-rating', 'rating guard: lock units (SG-Ready "blocked") in real time so no transformer exceeds its rating; blocks below the floor are counted (src/optimize/strategies/rating-guard.md)')
+    .option('--contract <id|file.json>', 'settle a heating fee contract on each strategy (preset id or JSON file): fee revenue, comfort refunds, operator margin, household mean cost (src/optimize/contracts/contracts.md)')
     .action(async (o: StrategiesOptions) => {
       const { rows } = await runStrategies(o);
       process.stdout.write(formatTable(rows));

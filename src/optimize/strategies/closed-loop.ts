@@ -14,6 +14,7 @@ import type { ClosedLoopInput, ClosedLoopResult, TransformerOutcome } from './ty
 import { createPlantTelemetry, slotRecorder } from './plant-telemetry.js';
 import { fitRoomModel, type IdentifiedRoomModel } from './identified-model.js';
 import { createRatingGuard } from './rating-guard-twin.js';
+import { createGuaranteeMeter } from '../contracts/index.js';
 
 const DAY_MS = 86_400_000;
 const J_PER_KWH = 3.6e6;
@@ -88,6 +89,8 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const recorder = telemetry ? slotRecorder(sim, input.actualWeather, telemetry, slotS, input.identifyHeatSignal ?? 'heat-pump') : null;
   // The rating guard decides before every physics step, so the twin then steps minute by minute.
   const guard = input.enforceRating ? createRatingGuard(sim, input.transformers, input.actualWeather, STEP_S) : null;
+  // A contract's comfort guarantee is measured on the room temperature after every physics step.
+  const guarantee = input.comfortGuarantee ? createGuaranteeMeter(input.comfortGuarantee, n) : null;
   const stepsPerSlot = slotS / STEP_S;
   const groupOf = new Int32Array(n);
   input.transformers.forEach((t, g) => { for (const i of t.householdIndices) groupOf[i] = g; });
@@ -114,7 +117,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
     while ((observations[0]?.tsMs ?? Infinity) < sim.tsMs - OBSERVATION_KEEP_H * 3_600_000) observations.shift();
   }
   meters(sim, prevTotal, prevHeat);
-  const a0 = { electricityKWh: Float64Array.from(prevTotal), safeguardJ: Float64Array.from(st.a.safeguardJ), eBackupJ: Float64Array.from(st.a.eBackupJ), belowFloorKS: Float64Array.from(st.a.belowFloorKS), belowFloorS: Float64Array.from(st.a.belowFloorS) };
+  const a0 = { heatJ: Float64Array.from(st.a.heatHpJ, (q, i) => q + (st.a.heatBackupJ[i] as number)), electricityKWh: Float64Array.from(prevTotal), safeguardJ: Float64Array.from(st.a.safeguardJ), eBackupJ: Float64Array.from(st.a.eBackupJ), belowFloorKS: Float64Array.from(st.a.belowFloorKS), belowFloorS: Float64Array.from(st.a.belowFloorS) };
   let identifiedDays = 0, fitRmseSum = 0, fitRmseCount = 0;
   let planned = 0, plannedKWh = 0, planViolations = 0, infeasible = 0, tooSmall = 0, fallbacks = 0, gapSum = 0, gapCount = 0, maeSum = 0, maeCount = 0;
   for (let d = 0; d < days; d++) {
@@ -166,8 +169,9 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
         }
       }
       recorder?.start();
-      if (guard) for (let m = 0; m < stepsPerSlot; m++) { guard.before(); sim.advance(1); guard.after(); }
-      else sim.advance(stepsPerSlot);
+      if (guard || guarantee) {
+        for (let m = 0; m < stepsPerSlot; m++) { guard?.before(); sim.advance(1); guard?.after(); guarantee?.observe(sim.tsMs - STEP_S * 1000, STEP_S, st.s.ti); }
+      } else sim.advance(stepsPerSlot);
       recorder?.end(d * slotsPerDay + k);
       meters(sim, nowTotal, nowHeat);
       const slot = d * slotsPerDay + k;
@@ -192,7 +196,9 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
     input.onDay?.(d + 1, days);
   }
   const a = st.a;
+  const deliveredHeatKWh = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    deliveredHeatKWh[i] = ((a.heatHpJ[i] as number) + (a.heatBackupJ[i] as number) - (a0.heatJ[i] as number)) / J_PER_KWH;
     out.electricityKWh[i] = (prevTotal[i] as number) - (a0.electricityKWh[i] as number);
     out.safeguardKWh[i] = ((a.safeguardJ[i] as number) - (a0.safeguardJ[i] as number)) / J_PER_KWH;
     out.backupKWh[i] = ((a.eBackupJ[i] as number) - (a0.eBackupJ[i] as number)) / J_PER_KWH;
@@ -205,7 +211,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   const g = guard?.totals;
   return {
     strategy, forecast: forecastKind, tariffId: tariff.id, fromMs: input.fromMs, toMs: input.toMs, slotMinutes,
-    households: { ids: hs.map((h) => h.id), ...out, ...(g ? { blockedH: g.blockedH, blockedBelowFloorH: g.blockedBelowFloorH, blockedBelowFloorKh: g.blockedBelowFloorKh } : {}) }, transformers,
+    households: { ids: hs.map((h) => h.id), ...out, deliveredHeatKWh, ...(guarantee ? { belowGuaranteeKh: guarantee.belowKh, belowGuaranteeH: guarantee.belowH } : {}), ...(g ? { blockedH: g.blockedH, blockedBelowFloorH: g.blockedBelowFloorH, blockedBelowFloorKh: g.blockedBelowFloorKh } : {}) }, transformers,
     ...(g ? { ratingGuard: { longestLockH: g.longestLockH, locksOverLimit: g.locksOverLimit, overCapacitySteps: g.overCapacitySteps } } : {}),
     planning: {
       plannedDays: planned, planComfortViolations: planViolations, comfortInfeasibleHouseholdDays: infeasible, transformerTooSmallGroupDays: tooSmall,

@@ -2,6 +2,7 @@
  * The comparison table: one row per strategy from the twin's measured outcomes, and the merge of results
  * computed on separate workers (households and transformers are independent).
  */
+import { settleFleet, type HeatingFeeContract } from '../contracts/index.js';
 import type { ClosedLoopResult, HouseholdOutcomes, RatingGuardStats } from './types.js';
 
 export interface StrategyRow {
@@ -28,6 +29,40 @@ export interface StrategyRow {
   readonly blockedHPerHousehold: number;
   readonly blockedBelowFloorHPerHousehold: number;
   readonly blockedBelowFloorKhPerHousehold: number;
+}
+
+/** A heating fee contract settled on a strategy's twin outcome (src/optimize/contracts/contracts.md): yuan over the run's period, whole fleet. */
+export interface ContractColumns {
+  readonly contractId: string;
+  /** Days of the run inside the contract's season: seasonal charges are pro-rated by them. */
+  readonly billedDays: number;
+  readonly feeRevenueYuan: number;
+  readonly comfortRefundYuan: number;
+  /** Electricity the operator pays (0 when households pay their own). */
+  readonly operatorElectricityYuan: number;
+  readonly operatorMarginYuan: number;
+  /** Mean total cost per household (charges − refund + electricity it pays; yuan per household). */
+  readonly householdMeanCostYuan: number;
+  /** K·h per household below the contract's guaranteed temperature in its guaranteed hours; NaN without a guarantee. */
+  readonly belowGuaranteeKhPerHousehold: number;
+}
+export type StrategyRowWithContract = StrategyRow & Partial<ContractColumns>;
+
+/** Settles `contract` on each household of `r` (its heated area from `areaM2`, by id); `billedDays` from billedDaysWithin. */
+export function contractColumns(r: ClosedLoopResult, contract: HeatingFeeContract, areaM2: (id: string) => number, billedDays: number, periodLabel: string): ContractColumns {
+  const h = r.households;
+  if (!h.deliveredHeatKWh) throw new Error('contract settlement: the result has no delivered heat');
+  if (contract.comfortGuarantee && !h.belowGuaranteeKh) throw new Error(`contract settlement: ${contract.id} guarantees comfort but the run measured no K·h below the guarantee`);
+  const heat = h.deliveredHeatKWh, below = h.belowGuaranteeKh;
+  const f = settleFleet(contract, h.ids.map((id, i) => ({
+    householdId: id, periodLabel, billedDays, heatedAreaM2: areaM2(id), deliveredHeatKWh: heat[i] as number,
+    electricityKWh: h.electricityKWh[i] as number, electricityCostYuan: h.costYuan[i] as number, belowGuaranteeKh: below ? (below[i] as number) : 0,
+  })));
+  return {
+    contractId: contract.id, billedDays, feeRevenueYuan: f.feeRevenueYuan, comfortRefundYuan: f.comfortRefundYuan, operatorElectricityYuan: f.operatorElectricityYuan,
+    operatorMarginYuan: f.operatorMarginYuan, householdMeanCostYuan: f.householdMeanCostYuan,
+    belowGuaranteeKhPerHousehold: below ? sum(below) / h.ids.length : Number.NaN,
+  };
 }
 
 /** The row's name: the strategy, marked when the rating guard held the transformers. */
@@ -94,7 +129,9 @@ export function mergeResults(parts: readonly ClosedLoopResult[]): ClosedLoopResu
   if (parts.some((p) => p.strategy !== first.strategy || p.fromMs !== first.fromMs || p.toMs !== first.toMs || (p.ratingGuard !== undefined) !== guarded)) throw new Error('merge: results of different runs');
   const keys = ['electricityKWh', 'costYuan', 'offValleyHeatingKWh', 'safeguardKWh', 'backupKWh', 'belowFloorKh', 'belowFloorH'] as const;
   const guardKeys = guarded ? (['blockedH', 'blockedBelowFloorH', 'blockedBelowFloorKh'] as const) : [];
-  const columns = Object.fromEntries([...keys, ...guardKeys].map((k) => [k, concat(parts.map((p) => p.households[k] as Float64Array))])) as Omit<HouseholdOutcomes, 'ids'>;
+  const optional = (['deliveredHeatKWh', 'belowGuaranteeKh', 'belowGuaranteeH'] as const).filter((k) => first.households[k] !== undefined);
+  if (parts.some((p) => optional.some((k) => p.households[k] === undefined))) throw new Error('merge: results of different runs');
+  const columns = Object.fromEntries([...keys, ...guardKeys, ...optional].map((k) => [k, concat(parts.map((p) => p.households[k] as Float64Array))])) as Omit<HouseholdOutcomes, 'ids'>;
   const households: HouseholdOutcomes = { ids: parts.flatMap((p) => p.households.ids), ...columns };
   const pl = parts.map((p) => p.planning);
   const gaps = pl.filter((x) => Number.isFinite(x.meanCertifiedGapPct));

@@ -5,6 +5,6 @@ export { fitRoomModel, registeredRoomPrior, withIdentifiedModel, type Identified
 export { createPlantTelemetry, type HeatSignal, type PlantTelemetry } from './plant-telemetry.js';
 export { anomalyWeather, DEFAULT_ANOMALY, type AnomalyWeatherOptions } from './actual-weather.js';
 export { STANDARD_RATINGS_KVA, DEFAULT_POWER_FACTOR, DEFAULT_SIZING_SHARE, standardRatingBelow, villageTransformers, sizeFromPeaks } from './transformers.js';
-export { strategyRow, strategyLabel, mergeResults, type StrategyRow } from './comparison.js';
+export { strategyRow, strategyLabel, mergeResults, contractColumns, type StrategyRow, type ContractColumns, type StrategyRowWithContract } from './comparison.js';
 export { grantRunPermission, needOrder, type GuardUnit, type GuardDecision } from './rating-guard.js';
 export { createRatingGuard, GUARD_RESERVE_SHARE, type RatingGuardTwin, type RatingGuardTotals } from './rating-guard-twin.js';

@@ -6,6 +6,7 @@ import type { Highs } from 'highs';
 import type { FleetDefinition, WeatherSeries } from '../../sim/index.js';
 import type { CoordinationOptions } from '../fleet/index.js';
 import type { Tariff } from '../tariff/index.js';
+import type { ComfortGuarantee } from '../contracts/index.js';
 import type { HeatSignal } from './plant-telemetry.js';
 import type { IdentifyMethod } from './identified-model.js';
 
@@ -70,6 +71,11 @@ export interface ClosedLoopInput {
    * units' local safeguard heats whatever the transformer's load.
    */
   readonly enforceRating?: boolean;
+  /**
+   * A heating fee contract's comfort guarantee (src/optimize/contracts/contracts.md): when given, the twin steps minute
+   * by minute and the K·h below the guaranteed temperature within the guaranteed hours are measured per household.
+   */
+  readonly comfortGuarantee?: ComfortGuarantee;
   readonly coordination?: CoordinationOptions;
   /** HiGHS for the fleet strategy's exact fallback per transformer (optional). */
   readonly highs?: Highs;
@@ -94,6 +100,11 @@ export interface HouseholdOutcomes {
   readonly blockedH?: Float64Array;
   readonly blockedBelowFloorH?: Float64Array;
   readonly blockedBelowFloorKh?: Float64Array;
+  /** Heat delivered to the building by heat pump and backup heater (kWh, the heat meter a per-heat fee bills). */
+  readonly deliveredHeatKWh?: Float64Array;
+  /** With a comfort guarantee: K·h and h below the guaranteed temperature within the guaranteed hours. */
+  readonly belowGuaranteeKh?: Float64Array;
+  readonly belowGuaranteeH?: Float64Array;
 }
 
 /** What the rating guard did over the period (rating-guard.md). */
