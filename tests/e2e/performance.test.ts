@@ -164,6 +164,11 @@ describe.skipIf(skip)('performance and post-evaluation pages in Chromium', () =>
     await page.getByTestId('credit-source').waitFor();
     await expect.poll(async () => page.getByTestId('credit-rule').count(), poll).toBe(credit.rules.length);
     expect(await page.getByTestId('credit-entry').count()).toBe(credit.rules.reduce((a, r) => a + r.listed.length, 0));
+    // zh-CN: each rule reads in Chinese from its code, with the rule's own numbers (data/credit-rules.json); no English rule text.
+    const medianRule = page.locator('[data-testid="credit-rule"][data-rule-id="median-spf-h2-below-2.5"] .ant-card-head-title');
+    await expect(medianRule.innerText()).resolves.toContain('实测 SPF H2 中位数低于 2.5 的型号（至少 5 台，每台覆盖率 ≥ 80%，制热量 ≥ 100 kWh）');
+    await expect(page.getByTestId('credit-tab').innerText()).resolves.not.toMatch(/whose median measured|insufficient data|fault events per unit-season/);
+    if (credit.rules.some((r) => r.notJudged.length > 0)) await expect(page.getByTestId('credit-not-judged').first().innerText()).resolves.toContain('数据不足：');
     if (credit.entries.length > 0) {
       await page.getByTestId('credit-entry').first().click();
       await page.getByTestId('credit-evidence').first().waitFor();

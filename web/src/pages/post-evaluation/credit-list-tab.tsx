@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/loading.js';
 import { ApiErrorView } from '../../components/api-error.js';
 import { fmtNumber } from '../../format/format.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import { Link } from '../../router/link.js';
 import type { CreditListWire, CreditRuleWire } from '../performance/api.js';
 import { unitPerformancePath } from '../performance/paths.js';
@@ -11,7 +12,6 @@ import { BoundaryTag } from '../performance/kpi-labels.js';
 import { ReportContext } from '../performance/report-context.js';
 import { scopeQuery, type Scope } from '../performance/scope.js';
 import { RuleEditor } from './rule-editor.js';
-import { ruleWords, statisticLabel } from './rule-words.js';
 import { useCreditList } from './use-credit-list.js';
 
 type Entry = CreditListWire['entries'][number];
@@ -44,6 +44,7 @@ function EntryEvidence({ entry, scope }: { entry: Entry; scope: Scope }) {
 
 function RuleOutcome({ outcome, words, scope }: { outcome: Outcome; words: string; scope: Scope }) {
   const { t, i18n } = useTranslation();
+  const st = useServerText();
   const lang = i18n.language;
   return (
     <Card size="small" data-testid="credit-rule" data-rule-id={outcome.ruleId}
@@ -60,7 +61,7 @@ function RuleOutcome({ outcome, words, scope }: { outcome: Outcome; words: strin
             label: (
               <span data-testid="credit-entry" data-group={e.key}>
                 <Typography.Text strong>{groupName(e)}</Typography.Text>{' · '}
-                {statisticLabel(e.statistic, t)} <strong>{fmtNumber(e.value, lang, 2)}</strong> {t('credit.vsThreshold', { threshold: fmtNumber(e.threshold, lang, 2) })} · n = {e.n}
+                {st('creditStatistic', e.statisticRef, e.statistic)} <strong>{fmtNumber(e.value, lang, 2)}</strong> {t('credit.vsThreshold', { threshold: fmtNumber(e.threshold, lang, 2) })} · n = {e.n}
                 <BoundaryTag boundary={e.boundary} />
               </span>
             ),
@@ -70,7 +71,7 @@ function RuleOutcome({ outcome, words, scope }: { outcome: Outcome; words: strin
       )}
       {outcome.notJudged.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }} data-testid="credit-not-judged">
-          {t('credit.notJudged')}: {outcome.notJudged.map((g) => t('credit.notJudgedItem', { group: groupName(g), n: g.n })).join('；')}
+          {t('credit.notJudged')}: {outcome.notJudged.map((g) => `${groupName(g)}（${st('insufficientData', g.reasonRef, g.reason)}）`).join(lang === 'en' ? '; ' : '；')}
         </Typography.Paragraph>
       )}
     </Card>
@@ -80,14 +81,12 @@ function RuleOutcome({ outcome, words, scope }: { outcome: Outcome; words: strin
 /** 信用名单: which models or manufacturers the rules list, each entry with its evidence; regulators may evaluate their own rules. */
 export function CreditListTab({ scope, canEditRules }: { scope: Scope; canEditRules: boolean }) {
   const { t } = useTranslation();
+  const st = useServerText();
   const [rules, setRules] = useState<CreditRuleWire[] | null>(null);
   const { data, error, loading } = useCreditList(scope, rules);
-  // Words from the rule itself, in the page's language: the regulator's own, or the one the server applied.
-  const wordsFor = (o: Outcome, i: number): string => {
-    const own = rules && !error ? rules : null;
-    const r = own?.find((x, j) => (x.id ?? `rule-${j + 1}`) === o.ruleId) ?? own?.[i] ?? o.rule;
-    return r ? ruleWords(r, t) : o.ruleText;
-  };
+  // The rule as the server applied it, worded from its code in the page's language (the English ruleText when
+  // this dashboard does not know the code).
+  const wordsFor = (o: Outcome): string => st('creditRule', o.ruleTextRef, o.ruleText);
 
   return (
     <Row gutter={[16, 16]} data-testid="credit-tab">
@@ -101,7 +100,7 @@ export function CreditListTab({ scope, canEditRules }: { scope: Scope; canEditRu
               <Typography.Text type="secondary" data-testid="credit-source">
                 {rules && !error ? t('credit.sourceOwn') : t('credit.sourceDefault')} <Typography.Text code>{data.rulesSource}</Typography.Text>
               </Typography.Text>
-              {data.rules.length === 0 ? <Empty /> : data.rules.map((o, i) => <RuleOutcome key={o.ruleId} outcome={o} words={wordsFor(o, i)} scope={scope} />)}
+              {data.rules.length === 0 ? <Empty /> : data.rules.map((o) => <RuleOutcome key={o.ruleId} outcome={o} words={wordsFor(o)} scope={scope} />)}
             </>
           )}
         </Flex>

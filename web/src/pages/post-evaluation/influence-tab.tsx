@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.js';
 import { EChart } from '../../charts/e-chart.js';
 import { ApiErrorView } from '../../components/api-error.js';
 import { fmtNumber } from '../../format/format.js';
+import { useServerText } from '../../i18n/server-texts.js';
 import { apiPath, type BoundaryKey, type InfluenceWire } from '../performance/api.js';
 import { BoundaryTag } from '../performance/kpi-labels.js';
 import { asChartOption } from '../performance/perf-echarts.js';
@@ -21,6 +22,7 @@ const STATUS_COLOR: Record<string, string> = { estimated: 'green', collinear: 'o
 export function InfluenceTab({ scope, boundary }: { scope: Scope; boundary: BoundaryKey }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const st = useServerText();
   const [weighting, setWeighting] = useState<'none' | 'heat'>('none');
   const { data, error, loading, reload } = useApi<InfluenceWire>(`${apiPath('influenceFactors')}${scopeQuery(scope, { boundary, weighting })}`);
   const m = data?.model;
@@ -52,7 +54,7 @@ export function InfluenceTab({ scope, boundary }: { scope: Scope; boundary: Boun
             <Descriptions.Item label={t('influence.adjR2')}>{fmtNumber(m.adjRSquared, lang, 3)}</Descriptions.Item>
             <Descriptions.Item label={t('influence.intercept')}>{fmtNumber(m.intercept, lang, 2)}</Descriptions.Item>
           </Descriptions>
-          {m.status === 'insufficient-data' && <Alert type="warning" showIcon data-testid="influence-insufficient" title={t('influence.insufficient')} description={m.reason} />}
+          {m.status === 'insufficient-data' && <Alert type="warning" showIcon data-testid="influence-insufficient" title={t('influence.insufficient')} description={m.reason === null ? null : st('influence', m.reasonRef, m.reason)} />}
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('influence.forestTitle')}>
@@ -81,7 +83,7 @@ export function InfluenceTab({ scope, boundary }: { scope: Scope; boundary: Boun
               { title: t('influence.confounding'), dataIndex: 'confoundedWith', render: (c: string | null) => (c ? <Tooltip title={c}><Tag color="orange">{t('influence.confoundedWith', { with: termLabel(c.replace(/ \(r = .*$/, ''), t, lang) })}</Tag></Tooltip> : null) },
             ]}
           />
-          <Table
+          <Table<InfluenceWire['factors'][number]>
             size="small"
             rowKey="factor"
             pagination={false}
@@ -90,7 +92,7 @@ export function InfluenceTab({ scope, boundary }: { scope: Scope; boundary: Boun
             columns={[
               { title: t('influence.factor'), dataIndex: 'factor', render: (f: string) => factorName(f, t) },
               { title: t('influence.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s] ?? 'default'}>{t(`factorStatus.${s}`, { defaultValue: s })}</Tag> },
-              { title: t('influence.note'), dataIndex: 'note', render: (n: string | null) => (n ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n}</Typography.Text> : null) },
+              { title: t('influence.note'), key: 'note', render: (_, f) => (f.note ? <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="influence-factor-note">{st('influence', f.noteRef, f.note)}</Typography.Text> : null) },
             ]}
           />
           <Table<Contrast>
@@ -109,7 +111,7 @@ export function InfluenceTab({ scope, boundary }: { scope: Scope; boundary: Boun
           />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="influence-method">
             {t('influence.method')}
-            {lang === 'en' && <> {data.method}</>}
+            {lang === 'en' && <> {st('influence', data.methodRef, data.method)}</>}
           </Typography.Paragraph>
         </>
       )}

@@ -16,23 +16,6 @@ export function ruleWords(r: CreditRuleWire, t: TFunction): string {
   }
 }
 
-const STATISTICS: readonly [RegExp, string, (m: RegExpMatchArray) => Record<string, string>][] = [
-  [/^median SPF (H\d)$/, 'median', (m) => ({ boundary: m[1] ?? '' })],
-  [/^% of units below SPF (H\d) ([\d.]+)$/, 'shareBelow', (m) => ({ boundary: m[1] ?? '', floor: m[2] ?? '' })],
-  [/^% of units over ([\d.]+) % of hours below target$/, 'comfort', (m) => ({ hours: m[1] ?? '' })],
-  [/^fault events per unit-season$/, 'faultRate', () => ({})],
-  [/^% of units not evaluable \(metering faults\)$/, 'notEvaluable', () => ({})],
-];
-
-/** The statistic a credit entry was judged on (credit-rules.ts names it in English), in the page's language. */
-export function statisticLabel(statistic: string, t: TFunction): string {
-  for (const [re, key, vars] of STATISTICS) {
-    const m = statistic.match(re);
-    if (m) return t(`creditStatistic.${key}`, vars(m));
-  }
-  return statistic;
-}
-
 /** The rule set a regulator starts editing from: one of each SPF rule, stated as the issue words them. */
 export const EXAMPLE_RULES: CreditRuleWire[] = [
   { id: 'median-spf-h2', kind: 'median-spf-below', groupBy: 'model', boundary: 'h2', thresholdSpf: 2.5, minUnits: 5, minCoveragePct: 80, minHeatKWh: 500 },
