@@ -17,6 +17,7 @@ import { registerAuthHook } from './auth-hook.js';
 import { body, errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { contractRoutes } from './routes/contract-routes.js';
 import { dispatchRoutes } from './routes/dispatch-routes.js';
 import { fleetRoutes } from './routes/fleet-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
@@ -82,6 +83,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   telemetryRoutes(app, deps);
   opsRoutes(app, deps);
   dispatchRoutes(app, deps);
+  contractRoutes(app, deps);
 
   const webDir = deps.options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, 'index.html'));

@@ -141,6 +141,7 @@ const CASES: Record<string, (t: Target) => Attack[]> = {
   ],
   'POST /api/v1/dispatch/alarms/{id}/acknowledge': (t) => [{ label: 'acknowledge a foreign alarm', method: 'POST', path: `/api/v1/dispatch/alarms/${alarmOf.get(t.village) ?? '999999'}/acknowledge`, json: { note: 'hidden by an intruder' }, write: true }],
   'GET /api/v1/dispatch/tariffs': () => [{ label: 'tariff presets', method: 'GET', path: '/api/v1/dispatch/tariffs', write: false }],
+  'GET /api/v1/contracts': () => [{ label: 'heating fee contract presets (carry no scope)', method: 'GET', path: '/api/v1/contracts', write: false }],
   'GET /api/v1/dispatch/villages/{id}/plan-vs-actual': (t) => [{ label: 'plan vs actual of a foreign village', method: 'GET', path: `/api/v1/dispatch/villages/${t.village}/plan-vs-actual?day=${today()}`, write: false }],
   'GET /api/v1/units/{id}/thermal-model': (t) => [{ label: 'foreign household thermal model', method: 'GET', path: `/api/v1/units/${ids(t.site).unit}/thermal-model?from=${Date.now() - 5 * 86_400_000}&to=${Date.now()}`, write: false }],
   'GET /api/v1/forecast/outdoor': () => [{ label: 'regional outdoor forecast (carries no scope)', method: 'GET', path: '/api/v1/forecast/outdoor?hours=168', write: false }],

@@ -2,6 +2,7 @@
 export * from './text-ref.js';
 export * from './catalogues.js';
 export * from './cause-texts.js';
+export * from './contract-texts.js';
 export * from './dispatch-texts.js';
 export * from './report-texts.js';
 export * from './unit-texts.js';
