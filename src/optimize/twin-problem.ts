@@ -10,7 +10,8 @@
  *   setpoint plus the twin's boost allowance (controls.ts BOOST_K) as the ceiling.
  * - model 'envelope' (envelope-model.md): the state is the envelope temperature of the 2R2C with the air node
  *   eliminated quasi-statically; the comfort bounds on the air become bounds on the envelope (floor: the air
- *   stays above it with no heat at all; ceiling: below it at the most heat the emitters pass in the slot),
+ *   stays above it with no heat at all, or — airFloor 'held' — with the heat that holds it there in steady state;
+ *   ceiling: below it with the heat that holds the air at the ceiling in steady state),
  *   and the planned power is capped at what the emitters pass at their design water temperature.
  */
 import { buildingThermal, capacityFactor, copAt, designLoadW, performanceMap, sampleWeather, emptyWeatherSample, timeConstantsH, type HouseholdDefinition, type WeatherSeries } from '../sim/index.js';
@@ -55,6 +56,19 @@ export interface TwinProblemOptions {
    * range, and the air floor is held with it; the caller adds heat / COP back to the plan's power.
    */
   readonly committedHeatW?: ArrayLike<number>;
+  /**
+   * Envelope model: where the air floor puts the envelope (envelope-model.md, "Air floor"). 'no-heat' (default): the air
+   * holds the floor with no heat at all (the plan may pause anywhere). 'held': the unit's own thermostat holds the air
+   * at the floor (the safeguard, ../sim/schedule-control.md), so the envelope need only stay where the heat that holds
+   * the air there in steady state — within what the unit and emitters pass in the slot — keeps it at the floor.
+   */
+  readonly airFloor?: 'no-heat' | 'held';
+  /**
+   * Flow temperature the COP and the unit's capacity are planned at: 'heating-curve' (default: what the unit's own
+   * control runs at) or 'design' — the design flow temperature a twin unit heats its water to while it follows a plan
+   * (../sim/schedule-control.md, "Water temperature"), so the plan's heat is the heat the unit delivers.
+   */
+  readonly planFlow?: 'heating-curve' | 'design';
 }
 
 /** Heat (W) the emitters pass with mean water at `waterC` (default: the design mean) into air at `airC`. */
@@ -92,7 +106,7 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
     gainsW[k] = envelope ? envelopeGainsW(envelope, th.internalGainsW, solarW) : th.internalGainsW + solarW;
     const month = new Date(mid + weather.location.tzHours * 3_600_000).getUTCMonth();
     const sourceC = map.source === 'outdoor-air' ? ws.tempC : (weather.groundTempC?.[month] ?? annualMeanC);
-    const flowC = h.hydronics.curve === 'fixed'
+    const flowC = h.hydronics.curve === 'fixed' || o.planFlow === 'design'
       ? h.hydronics.designFlowTempC
       : heatingCurveFlowC(ws.tempC, spMid, h.hydronics.designFlowTempC, h.hydronics.designDeltaTK, EMITTERS[h.emitter].exponent);
     cop[k] = copAt(map, sourceC, flowC);
@@ -109,7 +123,9 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
       // closes in cold weather; a plan heating faster near the ceiling is cut short by the unit, schedule-control.md).
       const heatMaxW = Math.min(unitHeatW + (backupMaxW ? (backupMaxW[k] as number) : 0), emitterMaxW);
       const heatHiW = Math.min(heatMaxW, Math.max(0, steadyHeatForAirW(th, ceilingC, ws.tempC, th.internalGainsW, solarW)));
-      minTempC[k] = envelopeForAirC(envelope, floorC, committedW, ws.tempC, th.internalGainsW, solarW);
+      // 'held': the unit's thermostat holds the air at the floor with up to the steady holding heat (envelope-model.md).
+      const holdW = o.airFloor === 'held' ? Math.min(heatMaxW, Math.max(0, steadyHeatForAirW(th, floorC, ws.tempC, th.internalGainsW, solarW))) : 0;
+      minTempC[k] = envelopeForAirC(envelope, floorC, Math.max(committedW, holdW), ws.tempC, th.internalGainsW, solarW);
       gainsW[k] = (gainsW[k] as number) + committedW;
       // The unit's ceiling only stops heating; the sun and stored heat may carry the air above it (no cooling). So it
       // bounds the envelope only where the plan charges — the day's cheapest slots — and not where it coasts.

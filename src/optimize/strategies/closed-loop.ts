@@ -151,6 +151,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
         strategy, households: hs, transformers: input.transformers, dayStartMs, slotS, prices, forecast, ...(horizonPrices ? { horizonPrices } : {}),
         subsidised: (i) => (subsidisedUsed[i] as number) < capKWh, roomC: (i) => st.s.ti[i] as number, heatW: (i) => emitterHeatW(hs[i] as HouseholdDefinition, st.s.ti[i] as number, ((st.s.supplyC[i] as number) + (st.s.returnC[i] as number)) / 2),
         planMarginK: input.planMarginK ?? DEFAULT_PLAN_MARGIN_K, model: input.plannerModel ?? 'envelope',
+        ...(input.envelopeAirFloor ? { envelopeAirFloor: input.envelopeAirFloor } : {}), ...(input.planFlow ? { planFlow: input.planFlow } : {}),
         ...(input.coordination ? { coordination: input.coordination } : {}), ...(input.highs ? { highs: input.highs } : {}),
         ...(identified ? { identified: (i: number) => identified[i] as IdentifiedRoomModel } : {}),
       });

@@ -57,6 +57,13 @@ export interface DayContext {
   readonly identified?: (i: number) => IdentifiedRoomModel;
   readonly forecast: WeatherSeries;
   readonly planMarginK: number;
+  /**
+   * Envelope model: the air floor held by the unit's own thermostat ('held', default since 2026-11-24; no committed
+   * heat then) or with no heat at all and committed heat ('no-heat', the earlier planner). See ../envelope-model.md.
+   */
+  readonly envelopeAirFloor?: 'no-heat' | 'held';
+  /** Flow temperature the plan's COP and capacity are taken at (twin-problem.ts `planFlow`); default 'design'. */
+  readonly planFlow?: 'heating-curve' | 'design';
   readonly coordination?: CoordinationOptions;
   readonly highs?: Highs;
 }
@@ -78,6 +85,7 @@ function problemOf(c: DayContext, i: number, committedHeatW?: Float64Array): Hou
   const p = householdProblemFromTwin(h, c.forecast, {
     dayStartMs: c.dayStartMs, slotS: c.slotS, priceYuanPerKWh: c.subsidised(i) ? (c.horizonPrices ?? c.prices).subsidised : (c.horizonPrices ?? c.prices).full, initialTempC: c.roomC(i),
     model: model === 'envelope' ? 'envelope' : 'room', ...(c.heatW ? { initialHeatW: c.heatW(i) } : {}), ...(committedHeatW ? { committedHeatW } : {}),
+    airFloor: c.envelopeAirFloor ?? 'held', planFlow: c.planFlow ?? 'design',
   });
   if (model === 'envelope') return withFloorMargin(p, c.planMarginK);
   if (model === 'identified') {
@@ -139,7 +147,8 @@ interface Commitment { readonly heatW: Float64Array; readonly powerW: Float64Arr
  * where continuous heating holds the air, instead of where the air would hold with the heat off.
  */
 function commitmentOf(c: DayContext, i: number): Commitment | null {
-  if ((c.model ?? 'envelope') !== 'envelope') return null;
+  // With the held air floor the unit's thermostat supplies the holding heat; nothing is committed in advance.
+  if ((c.model ?? 'envelope') !== 'envelope' || (c.envelopeAirFloor ?? 'held') === 'held') return null;
   const first = problemOf(c, i);
   const plan = solveHouseholdFast(prepareHousehold(first));
   const n = first.priceYuanPerKWh.length;

@@ -52,6 +52,13 @@ export interface ClosedLoopInput {
    * (1R1C fitted to each household's telemetry on a rolling window, identified-model.md).
    */
   readonly plannerModel?: PlannerModel;
+  /**
+   * Envelope model's air floor: 'held' (default; the unit's thermostat holds the air at the floor, no committed heat)
+   * or 'no-heat' (the earlier planner: the floor holds with no heat, plus committed heat). ../envelope-model.md.
+   */
+  readonly envelopeAirFloor?: 'no-heat' | 'held';
+  /** Flow temperature of the plan's COP and capacity: 'design' (default; what a unit following a plan heats to) or 'heating-curve' (the earlier planner). */
+  readonly planFlow?: 'heating-curve' | 'design';
   /** Identified model: days of telemetry the fit uses (rolling window; default IDENTIFY_WINDOW_DAYS). */
   readonly identifyWindowDays?: number;
   /** Identified model: days the twin runs on its thermostat before the period, so the first plan has data (default IDENTIFY_WARMUP_DAYS). */
