@@ -24,6 +24,9 @@ export interface StrategyJob {
   readonly planMarginK: number;
   readonly plannerModel?: PlannerModel;
   readonly horizonDays?: number;
+  /** The envelope planner's air floor and plan flow (closed-loop input; absent = the defaults). */
+  readonly envelopeAirFloor?: 'no-heat' | 'held';
+  readonly planFlow?: 'heating-curve' | 'design';
   readonly coordination: CoordinationOptions;
   /** Load HiGHS for the fleet strategy's exact fallback per transformer. */
   readonly exactFallback: boolean;
@@ -40,7 +43,7 @@ async function runShare(job: StrategyJob, onDay: (day: number, days: number) => 
   const highs = job.strategy === 'optimised-fleet' && job.exactFallback ? await loadHighs() : undefined;
   return runClosedLoop({
     strategy: job.strategy, fleet: job.fleet, transformers: job.transformers, actualWeather: anomalyWeather(typical, { seed: job.weatherSeed }), typicalWeather: typical,
-    tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}), coordination: job.coordination,
+    tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}), ...(job.envelopeAirFloor ? { envelopeAirFloor: job.envelopeAirFloor } : {}), ...(job.planFlow ? { planFlow: job.planFlow } : {}), coordination: job.coordination,
     ...(highs ? { highs } : {}), ...(job.enforceRating ? { enforceRating: true } : {}), ...(job.comfortGuarantee ? { comfortGuarantee: job.comfortGuarantee } : {}), onDay,
   });
 }

@@ -22,6 +22,8 @@ export interface StrategiesOptions {
   plannerModel?: string;
   /** Planning horizon in days (1 | 2); the first day of each plan is followed. */
   horizonDays?: string;
+  /** The envelope planner's earlier formulation (air floor held without heat, COP at the heating curve's flow): docs/optimize-strategies.md. */
+  earlierEnvelopePlanner?: boolean;
   /** Hold each transformer's rating in real time by locking units (rating guard, src/optimize/strategies/rating-guard.md). */
   enforceRating?: boolean;
   /** A heating fee contract (preset id or JSON file) settled on each strategy (src/optimize/contracts/contracts.md). */
@@ -124,7 +126,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   let guarded = enforceRating;
   const job = (strategy: StrategyName, transformers: TransformerSpec[]): StrategyJob => ({
     strategy, fleet, transformers, weatherPath: o.weather, weatherSeed, tariff, fromMs, toMs, forecast: o.forecast as ForecastKind, planMarginK,
-    plannerModel: plannerModel as PlannerModel, horizonDays, coordination: { maxIterations }, exactFallback: o.exactFallback, enforceRating: guarded,
+    plannerModel: plannerModel as PlannerModel, horizonDays, ...(o.earlierEnvelopePlanner ? { envelopeAirFloor: 'no-heat' as const, planFlow: 'heating-curve' as const } : {}), coordination: { maxIterations }, exactFallback: o.exactFallback, enforceRating: guarded,
     ...(contract?.comfortGuarantee ? { comfortGuarantee: contract.comfortGuarantee } : {}),
   });
   const run = async (strategy: StrategyName, transformers: TransformerSpec[]) => {
@@ -163,7 +165,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   const conditions = {
     fleet: label, households: fleet.households.length, seed, from: o.from, to: o.to, tariff: { id: tariff.id, status: tariff.status, name: tariff.name },
     weather: { file: o.weather, actual: { kind: 'typical year + AR(1) anomaly', seed: weatherSeed, ...DEFAULT_ANOMALY } },
-    forecast: o.forecast === 'perfect' ? 'perfect forecast (the twin\'s own weather)' : 'typical year + damped anomaly persistence', planMarginK, plannerModel, horizonDays,
+    forecast: o.forecast === 'perfect' ? 'perfect forecast (the twin\'s own weather)' : 'typical year + damped anomaly persistence', planMarginK, plannerModel, horizonDays, ...(o.earlierEnvelopePlanner ? { earlierEnvelopePlanner: true } : {}),
     ratingGuard: enforceRating ? 'every unit locked (SG-Ready) when its transformer has no room for it, in order of need' : 'off (the units\' local safeguard heats regardless of the transformer)',
     transformers: {
       count: transformers.length, powerFactor: DEFAULT_POWER_FACTOR,
@@ -209,6 +211,7 @@ export function registerStrategiesCommand(program: Command): void {
     .option('--plan-margin <K>', 'the planner aims this far above the comfort floor', String(DEFAULT_PLAN_MARGIN_K))
     .option('--planner-model <model>', `the planner's building model: ${PLANNER_MODELS.join(' | ')} (src/optimize/envelope-model.md, src/optimize/strategies/identified-model.md)`, 'envelope')
     .option('--horizon-days <n>', 'planning horizon (1 | 2 days; the first day of each plan is followed)', String(DEFAULT_HORIZON_DAYS))
+    .option('--earlier-envelope-planner', 'the envelope planner as before 2026-11-24 22:00 UTC: air floor held with no heat plus committed heat, COP at the heating curve\'s flow (docs/optimize-strategies.md)')
     .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
     .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
     .option('--enforce-rating', 'rating guard: lock units (SG-Ready "blocked") in real time so no transformer exceeds its rating; blocks below the floor are counted (src/optimize/strategies/rating-guard.md)')
