@@ -1,26 +1,26 @@
 /**
- * Fleet coordination under a programme-level limit on the sum of all groups' heat-pump load, by nested
- * decomposition (programme-target.md): a programme price ν_k per slot is added to every household's tariff on
- * top of its transformer price, and each group is coordinated under its own rating as before (coordinate.ts).
- * With HiGHS, ν comes from a Dantzig–Wolfe master over the group plans seen (convexity row per group,
- * programme row per slot); without it, from a projected subgradient step, with a resource-directive primal
- * (the limit shared out to the groups in proportion to their loads at ν). Every round's group lower bounds at ν
- * give a valid Lagrangian bound, so the plan carries a certified gap; the returned plan never exceeds the
- * limit in any slot where committed power alone does not already exceed it (reported as an issue, with an alarm).
+ * Fleet coordination under a programme-level limit on the sum of all groups' heat-pump load
+ * (programme-target.md). The plan without the limit comes first (coordinate.ts); if it keeps the limit it is
+ * returned unchanged. Otherwise a resource-directive plan — the limit shared out to the groups in proportion
+ * to their loads, each group coordinated under min(its rating, its share) — keeps every limit, and then:
+ * - with HiGHS: Dantzig–Wolfe column generation over household schedules with the transformer rows and the
+ *   programme row (programme-columns.ts): each household prices out at tariff + transformer price + programme price;
+ * - without: a programme price ν per slot by projected subgradient (Polyak step), every group coordinated at
+ *   tariff + ν, and their loads shared out again (the best such plan is kept).
+ * Every Lagrangian value is a valid lower bound, so the plan carries a certified gap; committed power above the
+ * limit and households the limit leaves short are `programme-target-infeasible` issues with an alarm.
  */
 import type { Highs } from 'highs';
-import { prepareHousehold, revalue, type FastSolution, type PreparedHousehold } from '../household-fast.js';
+import { prepareHousehold, type PreparedHousehold } from '../household-fast.js';
 import type { HouseholdPlan } from '../household-problem.js';
 import { coordinateFleet, fleetPlanOf } from './coordinate.js';
-import { clipToCapacity, ScheduleMix } from './schedule-mix.js';
+import { programmeColumns } from './programme-columns.js';
 import type { ProgrammeIssue, ProgrammePlan, ProgrammeReport, ProgrammeTarget } from './programme-target.js';
 import { type CoordinationOptions, type FleetPlan, type GroupPlan, type TransformerGroup } from './types.js';
 
 /** Relative slack under which a load counts as at the limit. */
 const AT_LIMIT = 1e-3;
 
-/** One group plan offered to the programme master: its households' schedules, its load and its true objective. */
-interface Column { readonly plans: readonly HouseholdPlan[]; readonly loadW: Float64Array; readonly objectiveYuan: number }
 
 const sumLoad = (groups: readonly GroupPlan[], n: number): Float64Array => {
   const l = new Float64Array(n);
@@ -97,8 +97,6 @@ export function coordinateProgramme(groups: readonly TransformerGroup[], target:
   // groups' own transformer prices keep a non-empty box (coordinate.ts).
   const nuMax = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   for (const g of planned) for (const h of g.households) for (let k = 0; k < n; k++) nuMax[k] = Math.min(nuMax[k] as number, Math.max(0, h.penaltyPriceYuanPerKWh - (h.priceYuanPerKWh[k] as number)));
-  const trueObjective = (plans: readonly HouseholdPlan[]) => plans.reduce((s, p) => s + revalue(prepared.get(p.id) as PreparedHousehold, p).objectiveYuan, 0);
-  const columnOf = (g: GroupPlan): Column => ({ plans: g.plans, loadW: g.loadW, objectiveYuan: trueObjective(g.plans) });
   /** Plans every group under its share of the room (at its own tariff): a plan that keeps every limit. */
   const allocatedPlan = (at: readonly GroupPlan[]): FleetPlan => {
     const shares = shareRoom(at, capacityW, roomW);
@@ -121,27 +119,34 @@ export function coordinateProgramme(groups: readonly TransformerGroup[], target:
   let finalGroups: GroupPlan[];
   if (highs) {
     method = 'master';
-    const columns = new Map<string, Column[]>(planned.map((g) => [g.id, []]));
-    const addColumns = (plan: FleetPlan) => { for (const g of plan.groups) columns.get(g.transformerId)?.push(columnOf(g)); };
-    addColumns(base);
-    addColumns(best);
-    let mix: ReturnType<typeof solveProgrammeMaster> = null;
-    for (rounds = 1; rounds <= target.maxRounds; rounds++) {
-      mix = solveProgrammeMaster(highs, planned.map((g) => columns.get(g.id) as Column[]), roomW, slotH);
-      if (!mix) break;
-      nu = Float64Array.from(mix.programmeDualYuanPerKWh, (v, k) => Math.min(nuMax[k] as number, v));
-      if (mix.objectiveYuan - lowerYuan <= tol * mix.objectiveYuan) break;
-      const response = atPrice(nu);
-      if (mix.objectiveYuan - lowerYuan <= tol * mix.objectiveYuan) break;
-      let improving = 0;
-      for (const g of response.groups) {
-        const gi = planned.findIndex((x) => x.id === g.transformerId);
-        const atNu = g.objectiveYuan;
-        if (atNu < (mix.convexityDualYuan[gi] as number) - 1e-9 * (1 + Math.abs(mix.convexityDualYuan[gi] as number))) { columns.get(g.transformerId)?.push(columnOf(g)); improving++; }
-      }
-      if (improving === 0) break;
+    // Household-level master with every transformer row and the programme row (programme-columns.ts), started
+    // from the uncoupled plan and the shared-out plan (which keeps every limit, so the master is feasible).
+    const order = base.groups.map((b) => ({ b }));
+    const ids = order.flatMap(({ b }) => b.plans.map((p) => p.id));
+    const groupOf = order.flatMap(({ b }, gi) => b.plans.map(() => gi));
+    const planById = (plan: FleetPlan) => new Map(plan.groups.flatMap((g) => g.plans.map((p) => [p.id, p] as const)));
+    const fromBase = planById(base), fromBest = planById(best);
+    const cg = programmeColumns(highs, {
+      households: ids.map((id) => prepared.get(id) as PreparedHousehold), groupOf, capacityW: order.map(({ b }) => b.capacityW), roomW,
+      initial: [ids.map((id) => fromBase.get(id) as HouseholdPlan), ids.map((id) => fromBest.get(id) ?? (fromBase.get(id) as HouseholdPlan))],
+      gapTolerance: tol, maxRounds: target.maxRounds, lowerYuan,
+    });
+    if (cg && cg.upperYuan < best.objectiveYuan) {
+      rounds = cg.rounds;
+      nu = Float64Array.from(cg.programmePriceYuanPerKWh);
+      lowerYuan = Math.max(lowerYuan, cg.lowerYuan);
+      finalGroups = order.map(({ b }, gi) => {
+        const plans = cg.plans.filter((_, i) => groupOf[i] === gi);
+        const loadW = new Float64Array(n);
+        for (const p of plans) for (let k = 0; k < n; k++) loadW[k] = (loadW[k] as number) + (p.powerW[k] as number);
+        const objectiveYuan = plans.reduce((s, p) => s + p.objectiveYuan, 0);
+        return { ...b, plans, loadW, costYuan: plans.reduce((s, p) => s + p.costYuan, 0), objectiveYuan, lowerBoundYuan: Math.min(b.lowerBoundYuan, objectiveYuan) };
+      });
+    } else {
+      rounds = cg?.rounds ?? 0;
+      if (cg) lowerYuan = Math.max(lowerYuan, cg.lowerYuan);
+      finalGroups = best.groups.map((g) => ({ ...g, capacityW: capacityW.get(g.transformerId) as Float64Array }));
     }
-    finalGroups = mix ? mixedGroups(planned, columns, mix.weights, capacityW, roomW, prepared, base) : best.groups.map((g) => ({ ...g, capacityW: capacityW.get(g.transformerId) as Float64Array }));
   } else {
     method = 'subgradient';
     let upperYuan = best.objectiveYuan;
@@ -165,84 +170,4 @@ export function coordinateProgramme(groups: readonly TransformerGroup[], target:
   const shortIds = finalGroups.flatMap((g) => g.plans.filter((p) => p.comfortViolations > 0 && !shortBefore.has(p.id)).map((p) => p.id));
   const plan: FleetPlan = { ...fleet, lowerBoundYuan: bound, certifiedGapPct: fleet.objectiveYuan > 0 ? ((fleet.objectiveYuan - bound) / fleet.objectiveYuan) * 100 : 0 };
   return report(plan, { priceYuanPerKWh: nu, rounds: Math.min(rounds, target.maxRounds), method }, shortIds);
-}
-
-/** The master's plan: per household the weighted mix of its group's columns, clipped to the limits (round-off) and revalued. */
-function mixedGroups(planned: readonly TransformerGroup[], columns: ReadonlyMap<string, readonly Column[]>, weights: readonly Float64Array[], capacityW: ReadonlyMap<string, Float64Array>, roomW: Float64Array, prepared: ReadonlyMap<string, PreparedHousehold>, base: FleetPlan): GroupPlan[] {
-  const n = roomW.length;
-  const perGroup = planned.map((g, gi) => {
-    const mixes = new Map<string, ScheduleMix>();
-    (columns.get(g.id) ?? []).forEach((c, s) => {
-      const mu = weights[gi]?.[s] ?? 0;
-      if (mu <= 0) return;
-      for (const p of c.plans) { let m = mixes.get(p.id); if (!m) { m = new ScheduleMix(n); mixes.set(p.id, m); } m.add(mu, p); }
-    });
-    clipToCapacity([...mixes.values()], capacityW.get(g.id) as Float64Array);
-    return mixes;
-  });
-  clipToCapacity(perGroup.flatMap((m) => [...m.values()]), roomW);
-  return planned.map((g, gi) => {
-    const plans: FastSolution[] = [...(perGroup[gi] as Map<string, ScheduleMix>)].map(([id, m]) => ({ ...revalue(prepared.get(id) as PreparedHousehold, m.schedule()), id }));
-    const loadW = new Float64Array(n);
-    for (const p of plans) for (let k = 0; k < n; k++) loadW[k] = (loadW[k] as number) + (p.powerW[k] as number);
-    const b = base.groups.find((x) => x.transformerId === g.id) as GroupPlan;
-    const objectiveYuan = plans.reduce((s, p) => s + p.objectiveYuan, 0);
-    return { ...b, loadW, plans, costYuan: plans.reduce((s, p) => s + p.costYuan, 0), objectiveYuan, lowerBoundYuan: Math.min(b.lowerBoundYuan, objectiveYuan), exactFallback: b.exactFallback === true };
-  });
-}
-
-interface MasterSolution {
-  readonly objectiveYuan: number;
-  /** Per group, the weight of each of its columns. */
-  readonly weights: Float64Array[];
-  readonly convexityDualYuan: Float64Array;
-  /** ν_k = −(row dual of the programme row)/Δt (yuan/kWh), ≥ 0. */
-  readonly programmeDualYuanPerKWh: Float64Array;
-}
-
-/**
- *     min Σ_g Σ_s c_gs μ_gs   s.t.  Σ_s μ_gs = 1 (π_g),   Σ_g Σ_s L_gsk μ_gs ≤ room_k (−ν_k),   μ ≥ 0
- * over the group plans seen; a mix of a group's plans keeps its transformer limit and each household's own
- * constraints (all linear). Null when HiGHS does not report an optimum.
- */
-function solveProgrammeMaster(highs: Highs, columns: readonly (readonly Column[])[], roomW: Float64Array, slotH: number): MasterSolution | null {
-  const n = roomW.length;
-  const G = columns.length;
-  const cost: number[] = [];
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  columns.forEach((cols, g) => {
-    for (const c of cols) {
-      cost.push(c.objectiveYuan);
-      indices.push(g); values.push(1);
-      for (let k = 0; k < n; k++) if ((c.loadW[k] as number) > 1e-9) { indices.push(G + k); values.push((c.loadW[k] as number) / 1000); }
-      starts.push(indices.length);
-    }
-  });
-  const numCols = cost.length;
-  const rowLower = new Float64Array(G + n).fill(-Infinity);
-  const rowUpper = new Float64Array(G + n);
-  for (let g = 0; g < G; g++) { rowLower[g] = 1; rowUpper[g] = 1; }
-  for (let k = 0; k < n; k++) rowUpper[G + k] = (roomW[k] as number) / 1000;
-  const model = highs.createModel({
-    numCols, numRows: G + n, colCost: Float64Array.from(cost), colLower: new Float64Array(numCols), colUpper: new Float64Array(numCols).fill(Infinity), rowLower, rowUpper,
-    matrix: { format: 'csc', numRows: G + n, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-  });
-  try {
-    model.options.set({ output_flag: false });
-    const run = model.run();
-    if (run.modelStatus !== highs.constants.modelStatus.optimal) return null;
-    const sol = model.getSolution();
-    const weights: Float64Array[] = [];
-    let at = 0;
-    for (const cols of columns) { weights.push(Float64Array.from(cols, (_, s) => Math.max(0, sol.colValue[at + s] as number))); at += cols.length; }
-    return {
-      objectiveYuan: model.getObjectiveValue(), weights,
-      convexityDualYuan: Float64Array.from({ length: G }, (_, g) => sol.rowDual[g] as number),
-      programmeDualYuanPerKWh: Float64Array.from({ length: n }, (_, k) => Math.max(0, -(sol.rowDual[G + k] as number)) / slotH),
-    };
-  } finally {
-    model.dispose();
-  }
 }

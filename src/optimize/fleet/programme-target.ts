@@ -23,7 +23,7 @@ export const ProgrammeTargetSchema = z.object({
   committedW: z.array(wattsAt('programme target committedW[slot]')).optional(),
   /** Stop when the programme's certified gap falls below this fraction (default 0.005 = 0.5 %). */
   gapTolerance: z.number().positive().max(0.5).optional(),
-  /** Upper limit on programme rounds (each re-plans every group once; default 12). */
+  /** Upper limit on programme rounds (default 60): master rounds (one household solve each) with HiGHS, subgradient rounds (two fleet plans each) without. */
   maxRounds: z.number().int().min(1).max(200).optional(),
 });
 export type ProgrammeTargetInput = z.input<typeof ProgrammeTargetSchema>;
@@ -52,7 +52,7 @@ export function parseProgrammeTarget(input: unknown, slots: number): ProgrammeTa
   const maxPowerW = Array.isArray(t.maxPowerW) ? Float64Array.from(t.maxPowerW) : new Float64Array(slots).fill(t.maxPowerW);
   return {
     ok: true,
-    target: { id: t.id, maxPowerW, committedW: t.committedW ? Float64Array.from(t.committedW) : new Float64Array(slots), gapTolerance: t.gapTolerance ?? 0.005, maxRounds: t.maxRounds ?? 12 },
+    target: { id: t.id, maxPowerW, committedW: t.committedW ? Float64Array.from(t.committedW) : new Float64Array(slots), gapTolerance: t.gapTolerance ?? 0.005, maxRounds: t.maxRounds ?? 60 },
   };
 }
 

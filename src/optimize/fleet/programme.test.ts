@@ -51,6 +51,10 @@ describe('programme-level limit across transformer groups', () => {
     expect(plan.objectiveYuan).toBeGreaterThanOrEqual(mono.objectiveYuan * (1 - 1e-6));
     expect((plan.objectiveYuan - mono.objectiveYuan) / mono.objectiveYuan).toBeLessThanOrEqual(0.005);
     expect(plan.lowerBoundYuan).toBeLessThanOrEqual(mono.objectiveYuan * (1 + 1e-6)); // the certificate is a true bound
+    expect(plan.certifiedGapPct).toBeLessThanOrEqual(0.5);
+    // The monolithic LP holds the programme row too (its plans' sum, up to solver round-off).
+    const monoLoad = Float64Array.from({ length: 96 }, (_, k) => mono.plans.reduce((s, p) => s + (p.powerW[k] as number), 0));
+    for (let k = 0; k < 96; k++) expect(monoLoad[k]).toBeLessThanOrEqual((t.maxPowerW[k] as number) + 1);
     // The limit costs something: the plan without it is cheaper, and the monolithic optimum agrees.
     const free = solveFleetMonolithic(highs, groups);
     if (!free.ok) throw new Error(free.status);
