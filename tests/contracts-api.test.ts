@@ -36,6 +36,9 @@ describe('heating fee contracts API', () => {
     for (const c of res.body.items) {
       for (const ref of [c.nameRef, c.noteRef, c.businessModelRef, c.guaranteeRef]) expect(renderText(HEATING_CONTRACT_TEXTS, ref, 'zh-CN'), `${c.id} ${ref.code}`).toMatch(/[\u4e00-\u9fff]/);
       expect(c.note).toMatch(/^UNVERIFIED EXAMPLE\./);
+      // The catalogue's English is the English field, word for word (docs/i18n.md).
+      expect(renderText(HEATING_CONTRACT_TEXTS, c.nameRef, 'en')).toBe(c.name);
+      expect(renderText(HEATING_CONTRACT_TEXTS, c.noteRef, 'en')).toBe(c.note);
     }
   });
   it('a regulator reads them; households, technicians and anonymous callers are refused', async () => {
