@@ -166,7 +166,7 @@ export const CreditListQuerySchema = z.object({ ...periodShape, ...filterShape }
 
 export const ExportQuerySchema = z.object({
   ...periodShape, ...filterShape,
-  lang: z.enum(['en', 'zh-CN']).default('en').describe('language of the printable HTML page and the XLSX notes'),
+  lang: z.enum(['en', 'zh-CN']).default('en').describe('language of the printable HTML page, the XLSX (sheets, headers, texts) and the CSV headers and comment lines (default en: the stable English column keys)'),
 }).strict().superRefine(refineAll);
 
 // ---------------------------------------------------------------- response parts
@@ -190,6 +190,7 @@ export type ReportPeriod = z.infer<typeof ReportPeriodSchema>;
 
 export const PopulationSchema = z.object({
   scope: z.string().describe('whose units: the caller\'s scope in words'),
+  scopeRef: TextRefSchema.describe('`scope` as a code of SCOPE_TEXTS'),
   unitsInScope: z.number(),
   unitsMatched: z.number().describe('units in scope matching the filter'),
   unitsWithData: z.number().describe('matched units with at least one reading in the period'),

@@ -57,10 +57,10 @@ export function seasonRoutes(app: FastifyInstance, deps: ApiDeps): void {
   r.get(P.afterSales, { schema: { tags: TAGS, summary: 'After-sales metrics from reported fault codes, per model or manufacturer; not for households', querystring: AfterSalesQuerySchema, response: { 200: AfterSalesSchema } } },
     (req) => asCaller(req, (p) => s.afterSales(p, req.query)));
 
-  r.get(P.csv, { schema: { tags: TAGS, summary: 'Season report as CSV: one row per unit; `#` lines before the header name period, boundaries and population', querystring: ExportQuerySchema } },
+  r.get(P.csv, { schema: { tags: TAGS, summary: 'Season report as CSV: one row per unit; `#` lines before the header name period, boundaries and population; English keys as headers unless lang=zh-CN', querystring: ExportQuerySchema } },
     async (req, reply) => {
       const b = await asCaller(req, (p) => s.bundle(p, req.query));
-      return attach(reply, 'text/csv; charset=utf-8', fileName(b.table.period.from, 'csv')).send(seasonCsv(b.table));
+      return attach(reply, 'text/csv; charset=utf-8', fileName(b.table.period.from, 'csv')).send(seasonCsv(b.table, req.query.lang));
     });
   r.get(P.xlsx, { schema: { tags: TAGS, summary: 'Season report as XLSX: units, rankings, credit list with evidence, influence factors, after-sales, method notes', querystring: ExportQuerySchema } },
     async (req, reply) => {

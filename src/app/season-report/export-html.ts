@@ -7,7 +7,8 @@ import type { FleetTable, RankingWire } from '../../contract/season-report.js';
 import { renderText, type TextCatalogue, type TextRef } from '../../contract/texts/render-text.js';
 import { CREDIT_RULE_TEXTS, CREDIT_STATISTIC_TEXTS, INFLUENCE_TEXTS, INSUFFICIENT_DATA_TEXTS, RANKING_RULE_TEXTS } from '../../contract/texts/report-texts.js';
 import { UNIT_WARNING_TEXTS } from '../../contract/texts/unit-texts.js';
-import { KPI_LABELS_ZH, METHOD_NOTES, word, type Lang } from './labels.js';
+import { scopeIn } from './export-columns.js';
+import { BOUNDARY_DEFINITIONS_ZH, KPI_LABELS_ZH, METHOD_NOTES, word, type Lang } from './labels.js';
 import type { SeasonReportBundle } from './service.js';
 
 const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -24,7 +25,7 @@ dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weig
 @media print{body{margin:0;font-size:9px}h2{break-after:avoid}table{page-break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}@page{size:A4 landscape;margin:10mm}}`;
 
 function caption(t: FleetTable, boundary: string | null, lang: Lang): string {
-  return `<caption>${esc(word('period', lang))}: ${esc(t.period.label)} · ${boundary ? `${esc(word('boundaries', lang))}: ${esc(boundary)} · ` : ''}${esc(word('population', lang))}: ${esc(t.population.scope)}, n = ${t.population.unitsMatched}</caption>`;
+  return `<caption>${esc(word('period', lang))}: ${esc(t.period.label)} · ${boundary ? `${esc(word('boundaries', lang))}: ${esc(boundary)} · ` : ''}${esc(word('population', lang))}: ${esc(scopeIn(t.population, lang))}, n = ${t.population.unitsMatched}</caption>`;
 }
 
 const SHOWN = ['spfH2', 'spfH4', 'copRunning', 'heatKWh', 'electricityH2KWh', 'flowTempC', 'startsPerRunningHour', 'defrostSharePct', 'hoursBelowTarget', 'coveragePct'] as const;
@@ -50,7 +51,7 @@ function warningsTable(t: FleetTable, lang: Lang): string {
 function rankingTable(id: string, title: string, t: FleetTable, r: RankingWire, lang: Lang): string {
   const rows = r.ranked.map((g) => `<tr><td>${g.rank}</td><td class="t">${esc(g.key)}</td><td>${g.n}</td><td>${num(g.medianSpf)}</td><td>${g.ci ? `${num(g.ci.low)}–${num(g.ci.high)}` : '—'}</td></tr>`).join('');
   const un = r.insufficientData.map((g) => `<li>${esc(g.key)}: ${esc(say(INSUFFICIENT_DATA_TEXTS, g.reasonRef, g.reason, lang))}</li>`).join('');
-  return `<h2>${esc(title)}</h2><table id="${id}">${caption(t, `SPF ${r.boundary.toUpperCase()} — ${r.boundaryLabel}`, lang)}<thead><tr><th>${esc(word('rank', lang))}</th><th class="t">${esc(word('group', lang))}</th><th>${esc(word('n', lang))}</th><th>${esc(word('median', lang))} ${r.boundary.toUpperCase()}</th><th>${esc(word('ci', lang))}</th></tr></thead><tbody>${rows || `<tr><td colspan="5" class="t">—</td></tr>`}</tbody></table><p data-code="${esc(r.rulesRef.code)}">${esc(say(RANKING_RULE_TEXTS, r.rulesRef, r.rules, lang))}</p>${un ? `<p>${esc(word('insufficient', lang))}:</p><ul>${un}</ul>` : ''}`;
+  return `<h2>${esc(title)}</h2><table id="${id}">${caption(t, lang === 'zh-CN' ? BOUNDARY_DEFINITIONS_ZH[r.boundary] : `SPF ${r.boundary.toUpperCase()} — ${r.boundaryLabel}`, lang)}<thead><tr><th>${esc(word('rank', lang))}</th><th class="t">${esc(word('group', lang))}</th><th>${esc(word('n', lang))}</th><th>${esc(word('median', lang))} ${r.boundary.toUpperCase()}</th><th>${esc(word('ci', lang))}</th></tr></thead><tbody>${rows || `<tr><td colspan="5" class="t">—</td></tr>`}</tbody></table><p data-code="${esc(r.rulesRef.code)}">${esc(say(RANKING_RULE_TEXTS, r.rulesRef, r.rules, lang))}</p>${un ? `<p>${esc(word('insufficient', lang))}:</p><ul>${un}</ul>` : ''}`;
 }
 
 /** The groups a credit rule could not judge, each with its reason in the page's language. */
@@ -62,9 +63,9 @@ function notJudged(r: NonNullable<SeasonReportBundle['credit']>['rules'][number]
 export function seasonHtml(b: SeasonReportBundle, lang: Lang): string {
   const t = b.table;
   const parts: string[] = [];
-  parts.push(`<h1>${esc(word('title', lang))}</h1><dl><dt>${esc(word('period', lang))}</dt><dd>${esc(t.period.label)} (${esc(t.period.fromIso)} – ${esc(t.period.toIso)}, ${t.period.days} d)</dd>`
-    + `<dt>${esc(word('population', lang))}</dt><dd>${esc(t.population.scope)}: ${t.population.unitsMatched} / ${t.population.unitsInScope}, ${t.population.unitsWithData} with data</dd>`
-    + `<dt>${esc(word('boundaries', lang))}</dt><dd>${Object.values(t.boundaries).map(esc).join('<br>')}</dd></dl>`);
+  parts.push(`<h1>${esc(word('title', lang))}</h1><dl><dt>${esc(word('period', lang))}</dt><dd>${esc(t.period.label)} (${esc(t.period.fromIso)} – ${esc(t.period.toIso)}, ${t.period.days} ${lang === 'zh-CN' ? '天' : 'd'})</dd>`
+    + `<dt>${esc(word('population', lang))}</dt><dd>${esc(scopeIn(t.population, lang))}: ${t.population.unitsMatched} / ${t.population.unitsInScope}, ${esc(word('withData', lang).replace('{n}', String(t.population.unitsWithData)))}</dd>`
+    + `<dt>${esc(word('boundaries', lang))}</dt><dd>${Object.values(lang === 'zh-CN' ? BOUNDARY_DEFINITIONS_ZH : t.boundaries).map(esc).join('<br>')}</dd></dl>`);
   const notes = lang === 'zh-CN' && t.notesZh.length === t.notes.length ? t.notesZh : t.notes;
   if (notes.length) parts.push(`<h2>${esc(word('notes', lang))}</h2><ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   parts.push(`<h2>${esc(word('units', lang))}</h2>${unitsTable(t, lang)}`);
@@ -83,7 +84,7 @@ export function seasonHtml(b: SeasonReportBundle, lang: Lang): string {
     const i = b.influence;
     const rows = i.model.terms.map((x) => `<tr><td class="t">${esc(x.term)}</td><td>${num(x.estimate, 3)}</td><td>${num(x.ci[0], 3)}–${num(x.ci[1], 3)}</td><td>${num(x.pValue, 3)}</td></tr>`).join('');
     parts.push(`<h2>${esc(word('influence', lang))}</h2><p>${esc(say(INFLUENCE_TEXTS, i.methodRef, i.method, lang))}</p><p>${esc(word(i.model.status === 'fitted' ? 'modelFitted' : 'modelInsufficient', lang))}${i.model.reason ? `: ${esc(say(INFLUENCE_TEXTS, i.model.reasonRef, i.model.reason, lang))}` : ''}</p>`
-      + `<table id="influence-factors">${caption(t, i.boundaryLabel, lang)}<thead><tr><th class="t">${esc(word('term', lang))}</th><th>${esc(word('estimate', lang))}</th><th>CI</th><th>${esc(word('pValue', lang))}</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="t">—</td></tr>'}</tbody></table>`);
+      + `<table id="influence-factors">${caption(t, lang === 'zh-CN' ? BOUNDARY_DEFINITIONS_ZH[i.boundary] : i.boundaryLabel, lang)}<thead><tr><th class="t">${esc(word('term', lang))}</th><th>${esc(word('estimate', lang))}</th><th>CI</th><th>${esc(word('pValue', lang))}</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="t">—</td></tr>'}</tbody></table>`);
   }
   parts.push(`<h2>${esc(word('method', lang))}</h2><ul>${METHOD_NOTES[lang].map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(word('title', lang))} ${esc(t.period.label)}</title><style>${CSS}</style></head><body>\n${parts.join('\n')}\n</body></html>`;

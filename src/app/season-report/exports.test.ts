@@ -20,7 +20,7 @@ const row = (unitId: string, manufacturer: string, spfH2: number | null): FleetR
 });
 const table = (rows: FleetRow[]): FleetTable => ({
   period: { from: '2018-12-16', to: '2018-12-20', lastDay: '2018-12-19', days: 4, fromIso: '2018-12-15T16:00:00.000Z', toIso: '2018-12-19T16:00:00.000Z', timezone: 'Asia/Shanghai (UTC+08:00)', label: '2018-12-16..2018-12-19', source: 'requested', season: null, clampedToData: false, dataDays: null },
-  population: { scope: 'the whole installation', unitsInScope: rows.length, unitsMatched: rows.length, unitsWithData: rows.length, filter: {} }, notesZh: [],
+  population: { scope: 'the whole installation', scopeRef: { code: 'whole-installation', params: {} }, unitsInScope: rows.length, unitsMatched: rows.length, unitsWithData: rows.length, filter: {} }, notesZh: [],
   notes: [], boundaries: { ...BOUNDARY_DEFINITIONS }, columns: [...KPI_COLUMNS], items: rows, total: rows.length, page: 1, pageSize: rows.length, sort: 'unitId', order: 'asc',
 });
 
@@ -37,11 +37,24 @@ describe('season report exports', () => {
     expect(rows[1]?.['SPF H2 not computable because']).toBe('no-heat-meter');
   });
 
+  it('CSV with lang=zh-CN: Chinese headers and comment lines, the same values; the default keeps the English keys', () => {
+    const zh = seasonCsv(t, 'zh-CN');
+    expect(zh.split('\n')[0]).toMatch(/^# heatfleet 采暖季报告；统计期 2018-12-16\.\.2018-12-19（北京时间自然日/);
+    expect(zh).toContain('# 统计对象：全部设施；范围内 2 台，匹配 2 台');
+    const rows = parse(zh, { comment: '#', columns: true }) as Record<string, string>[];
+    expect(rows[0]?.['机组编号']).toBe('u1');
+    expect(rows[0]?.['季节性能系数 SPF H2 (H2) [-]']).toBe('3.25');
+    expect(rows[1]?.['SPF H2 无法计算的原因（代码）']).toBe('no-heat-meter');
+    expect(Object.keys(rows[0] ?? {}).filter((h) => /^[a-z_ ]+(\[kW\])?$/.test(h))).toEqual([]);
+    expect(Object.keys((parse(seasonCsv(t), { comment: '#', columns: true }) as Record<string, string>[])[0] ?? {}).slice(0, 3)).toEqual(['unit_id', 'site', 'village']);
+  });
+
   it('HTML: registry text is escaped, no script, the units table is captioned with period and population', () => {
     const html = seasonHtml({ table: t, rankings: null, credit: null, influence: null, afterSales: null }, 'zh-CN');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toMatch(/<table id="units"><caption>[^<]*2018-12-16\.\.2018-12-19[^<]*the whole installation, n = 2<\/caption>/);
+    expect(html).toMatch(/<table id="units"><caption>[^<]*2018-12-16\.\.2018-12-19[^<]*统计对象: 全部设施, n = 2<\/caption>/);
+    expect(seasonHtml({ table: t, rankings: null, credit: null, influence: null, afterSales: null }, 'en')).toMatch(/<table id="units"><caption>[^<]*2018-12-16\.\.2018-12-19[^<]*the whole installation, n = 2<\/caption>/);
     expect(html).toContain('<html lang="zh-CN">');
   });
 
@@ -94,6 +107,28 @@ describe('post-evaluation in the printable HTML', () => {
 });
 
 describe('season report XLSX', () => {
+  it('in zh-CN: Chinese sheet names and headers, credit rules, statistics and reasons worded in Chinese from their codes', async () => {
+    const { seasonXlsx } = await import('./export-xlsx.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const bytes = await seasonXlsx(postEvalBundle(), 'zh-CN');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['机组', '型号排名', '厂家排名', '信用名单', '影响因素', '方法说明']);
+    const text = (name: string): string => {
+      const out: string[] = [];
+      wb.getWorksheet(name)?.eachRow((row) => row.eachCell((c) => { out.push(String(c.value)); }));
+      return out.join('\n');
+    };
+    const credit = text('信用名单');
+    expect(credit).toContain('median-spf-h2: 实测 SPF H2 中位数低于 2.5 的型号（至少 5 台，每台覆盖率 ≥ 80%）');
+    expect(credit).toContain('SPF H2 中位数');
+    expect(credit).toContain('数据不足：2 台中有 2 台满足数据要求，需要 5 台');
+    expect(text('型号排名')).toContain('数据不足：2 台中有 2 台满足机组数据要求，需要 5 台');
+    expect(text('影响因素')).toContain('SPF 对各因素的多元线性回归');
+    const all = wb.worksheets.map((w) => text(w.name)).join('\n');
+    for (const english of ['whose median measured', 'insufficient data', 'units with coverage', 'multiple linear regression', 'evidence: unit', 'population:']) expect(all, english).not.toContain(english);
+  });
+
   it('loads back with the units sheet, and its XML is stored readable (not deflated)', async () => {
     const { seasonXlsx } = await import('./export-xlsx.js');
     const ExcelJS = (await import('exceljs')).default;

@@ -1,5 +1,5 @@
 /** Words of the exports in English and Chinese (zh-CN); KPI labels in English come from the KPI catalogue. */
-import type { SeasonKpiKey } from '../../contract/season-report.js';
+import type { BoundaryKey, SeasonKpiKey } from '../../contract/season-report.js';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -10,6 +10,14 @@ export const KPI_LABELS_ZH: Readonly<Record<SeasonKpiKey, string>> = {
   flowTempC: '供水温度（按热量加权）', deltaTK: '供回水温差（按热量加权）', carnotPct: '卡诺效率百分比', hoursBelowTarget: '室温低于目标温度的小时数',
   degreeHoursBelowKh: '低于目标温度的度时数', meanIndoorC: '平均室内温度', meanOutdoorC: '平均室外温度', hddKd: '采暖度日数', heatPerHddKWhPerKd: '单位度日供热量',
   coveragePct: '数据覆盖率（热表与电表较小者）',
+};
+
+/** BOUNDARY_DEFINITIONS (src/contract/season-report.ts) in Chinese, as the dashboard words them. */
+export const BOUNDARY_DEFINITIONS_ZH: Readonly<Record<BoundaryKey, string>> = {
+  h1: 'SPF H1 = 热泵制热量 ÷ 压缩机耗电量',
+  h2: 'SPF H2 = 热泵制热量 ÷（压缩机 + 室外风机 + 控制）耗电量',
+  h3: 'SPF H3 =（热泵 + 电辅热）制热量 ÷（H2 耗电量 + 电辅热耗电量）',
+  h4: 'SPF H4 =（热泵 + 电辅热）制热量 ÷（H3 耗电量 + 循环泵耗电量）',
 };
 
 const WORDS = {
@@ -38,6 +46,7 @@ const WORDS = {
   value: { en: 'Value', 'zh-CN': '数值' },
   threshold: { en: 'Threshold', 'zh-CN': '阈值' },
   evidence: { en: 'Evidence (units and figures)', 'zh-CN': '依据（机组及数值）' },
+  withData: { en: '{n} with data', 'zh-CN': '{n} 台有数据' },
   outcome: { en: 'listed / passed / not judged:', 'zh-CN': '列入 / 通过 / 未判定：' },
   notJudged: { en: 'Not judged', 'zh-CN': '未判定' },
   modelFitted: { en: 'Model fitted', 'zh-CN': '模型已拟合' },

@@ -9,6 +9,8 @@ import { seasonKpis } from '../../analytics/season/index.js';
 import { localDayOf, type KpiDay } from '../../analytics/season/kpi-day.js';
 import type { UnitFacts } from '../../analytics/unit-kpis/index.js';
 import type { Population } from '../../contract/season-report.js';
+import { renderText, textRef, type TextRef } from '../../contract/texts/render-text.js';
+import { SCOPE_TEXTS } from '../../contract/texts/report-texts.js';
 import type { HeatPumpUnit } from '../../domain/registry.js';
 import { visibleSites, type Principal } from '../authorize.js';
 import type { FleetIndex } from '../fleet-index.js';
@@ -33,16 +35,20 @@ export function filterOf(q: FilterQuery): Record<string, unknown> {
   return f;
 }
 
-export function scopeLabel(p: Principal, index: FleetIndex): string {
+/** The caller's scope as a code of SCOPE_TEXTS (src/contract/texts/report-texts.ts) and its names. */
+export function scopeRef(p: Principal, index: FleetIndex): TextRef {
   const area = p.scopeAreaId ? index.area(p.scopeAreaId) : undefined;
   const areaName = area ? `${area.name} (${area.id})` : p.scopeAreaId;
   switch (p.role) {
-    case 'admin': return 'the whole installation';
-    case 'regulator': return `every site in ${areaName ?? 'no area'}`;
-    case 'household': return `your household (site ${p.siteId ?? '—'})`;
-    default: return `sites operated or serviced by ${p.orgId}${areaName ? ` in ${areaName}` : ''}`;
+    case 'admin': return textRef('whole-installation');
+    case 'regulator': return areaName === undefined ? textRef('no-area') : textRef('area', { area: areaName });
+    case 'household': return textRef('household', { siteId: p.siteId ?? '—' });
+    default: return areaName ? textRef('org-in-area', { orgId: p.orgId, area: areaName }) : textRef('org', { orgId: p.orgId });
   }
 }
+
+/** The caller's scope in English words (the wire's `scope`; the same words as SCOPE_TEXTS' English). */
+export const scopeLabel = (p: Principal, index: FleetIndex): string => renderText(SCOPE_TEXTS, scopeRef(p, index), 'en') as string;
 
 /** Units the principal may see, with building and site; KPIs filled in later. */
 export function unitsInScope(p: Principal, index: FleetIndex): Omit<EvaluatedUnit, 'kpis'>[] {
@@ -95,7 +101,7 @@ export async function loadPopulation(
   return {
     units, period,
     population: {
-      scope: scopeLabel(p, deps.index), unitsInScope: scoped.length, unitsMatched: matched.length,
+      scope: scopeLabel(p, deps.index), scopeRef: scopeRef(p, deps.index), unitsInScope: scoped.length, unitsMatched: matched.length,
       unitsWithData: units.filter((u) => u.kpis.status === 'ok').length, filter,
     },
   };

@@ -115,3 +115,14 @@ export const INFLUENCE_TEXTS = {
   },
 } as const satisfies TextCatalogue;
 export type InfluenceTextCode = keyof typeof INFLUENCE_TEXTS;
+
+/** Whose units a report covers (the population's `scope`, src/app/season-report/population.ts). */
+export const SCOPE_TEXTS = {
+  'whole-installation': { en: 'the whole installation', 'zh-CN': '全部设施' },
+  area: { en: 'every site in {{area}}', 'zh-CN': '{{area}}内的所有用户' },
+  'no-area': { en: 'every site in no area', 'zh-CN': '未分配辖区（无可见用户）' },
+  household: { en: 'your household (site {{siteId}})', 'zh-CN': '您的住户（用户 {{siteId}}）' },
+  org: { en: 'sites operated or serviced by {{orgId}}', 'zh-CN': '由 {{orgId}} 运营或维护的用户' },
+  'org-in-area': { en: 'sites operated or serviced by {{orgId}} in {{area}}', 'zh-CN': '{{area}}内由 {{orgId}} 运营或维护的用户' },
+} as const satisfies TextCatalogue;
+export type ScopeTextCode = keyof typeof SCOPE_TEXTS;
