@@ -14,7 +14,7 @@
  *   ceiling: below it with the heat that holds the air at the ceiling in steady state),
  *   and the planned power is capped at what the emitters pass at their design water temperature.
  */
-import { buildingThermal, capacityFactor, copAt, designLoadW, performanceMap, sampleWeather, emptyWeatherSample, timeConstantsH, type HouseholdDefinition, type WeatherSeries } from '../sim/index.js';
+import { buildingThermal, capacityFactor, copAt, designLoadW, meanAirTempC, performanceMap, slotMidWeather, timeConstantsH, type HouseholdDefinition, type WeatherSeries } from '../sim/index.js';
 import { BOOST_K, heatingCurveFlowC, scheduledSetpointC } from '../sim/controls.js';
 import { EMITTERS, emitterConstant, emitterOutputW } from '../sim/emitters.js';
 import { DESIGN_INDOOR_C } from '../sim/building-model.js';
@@ -86,19 +86,19 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
   const map = performanceMap(h.unit.performanceMap);
   const occ = h.occupants;
   // Undisturbed ground ≈ annual mean air temperature when the file gives no ground temperatures.
-  const annualMeanC = weather.tempC.reduce((s, t) => s + t, 0) / weather.length;
+  const annualMeanC = meanAirTempC(weather);
   const cop = new Float64Array(n), maxPowerW = new Float64Array(n), outdoorC = new Float64Array(n), gainsW = new Float64Array(n);
   const minTempC = new Float64Array(n), maxTempC = new Float64Array(n);
   const backupMode = o.backup ?? 'off';
   const backupMaxW = backupMode === 'off' || !(h.unit.backupKw > 0) ? undefined : new Float64Array(n);
-  const ws = emptyWeatherSample();
+  const slotWeather = slotMidWeather(weather, o.dayStartMs, o.slotS, n);
   const cheapest = Math.min(...o.priceYuanPerKWh);
   const envelope = o.model === 'envelope' ? envelopeModel(th) : null;
   const emitterMaxW = envelope ? emitterHeatW(h, occ.daySetpointC) : Number.POSITIVE_INFINITY;
   let startSetpointC = occ.daySetpointC, startInternalW = 0, startSolarW = 0;
   for (let k = 0; k < n; k++) {
     const mid = o.dayStartMs + (k + 0.5) * o.slotS * 1000;
-    sampleWeather(weather, mid, ws);
+    const ws = slotWeather[k] as (typeof slotWeather)[number];
     const spMid = scheduledSetpointC(ws.localHour, occ.daySetpointC, occ.nightSetpointC, occ.nightFromH, occ.nightToH);
     const solarW = th.solarSouthM2 * ws.southWm2 + th.solarNorthM2 * ws.northWm2;
     if (k === 0) { startSetpointC = spMid; startInternalW = th.internalGainsW; startSolarW = solarW; }
@@ -158,10 +158,10 @@ export function householdProblemFromTwin(h: HouseholdDefinition, weather: Weathe
 export function floorHoldingHeatW(h: HouseholdDefinition, weather: WeatherSeries, dayStartMs: number, slotS: number, n: number): Float64Array {
   const th = buildingThermal(h.areaM2, h.storeys, h.building);
   const occ = h.occupants;
-  const ws = emptyWeatherSample();
+  const slotWeather = slotMidWeather(weather, dayStartMs, slotS, n);
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    sampleWeather(weather, dayStartMs + (k + 0.5) * slotS * 1000, ws);
+    const ws = slotWeather[k] as (typeof slotWeather)[number];
     const endHour = (ws.localHour + (0.5 * slotS) / 3600) % 24;
     const floorC = scheduledSetpointC(endHour, occ.daySetpointC, occ.nightSetpointC, occ.nightFromH, occ.nightToH) - occ.hysteresisK;
     const solarW = th.solarSouthM2 * ws.southWm2 + th.solarNorthM2 * ws.northWm2;

@@ -3,7 +3,7 @@
  * Callers read files themselves and pass text in (parseEpw), then simulate.
  */
 export { parseEpw, type WeatherSeries, type WeatherLocation } from './epw.js';
-export { sampleWeather, emptyWeatherSample, type WeatherSample } from './weather-sampler.js';
+export { sampleWeather, emptyWeatherSample, slotMidWeather, meanAirTempC, type WeatherSample } from './weather-sampler.js';
 export { generateFleet, generateHousehold, FleetSpecSchema, PRESETS, type FleetSpec, type PresetName } from './fleet-generator.js';
 export {
   HouseholdSchema, FleetDefinitionSchema, ENVELOPE_CLASSES, SIM_EMITTERS, parseOrThrow,

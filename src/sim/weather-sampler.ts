@@ -63,3 +63,33 @@ export function sampleWeather(w: WeatherSeries, tsMs: number, out: WeatherSample
 }
 
 export const emptyWeatherSample = (): WeatherSample => ({ tempC: 0, rhPct: 0, dewPointC: 0, windMs: 0, ghiWm2: 0, southWm2: 0, northWm2: 0, localHour: 0 });
+
+/** Slot grids kept per weather series (a day's plan and its replans ask for a handful). */
+const SLOT_GRIDS_PER_SERIES = 8;
+const slotGrids = new WeakMap<WeatherSeries, Map<string, readonly Readonly<WeatherSample>[]>>();
+
+/**
+ * The weather at the middle of each of `n` slots of `slotS` from `startMs`: the same values as `sampleWeather` at
+ * those instants, computed once per series and grid and shared (every household of a fleet plans on the same
+ * forecast grid; the sun's position and the interpolation need not be redone per household). Read-only.
+ */
+export function slotMidWeather(w: WeatherSeries, startMs: number, slotS: number, n: number): readonly Readonly<WeatherSample>[] {
+  let grids = slotGrids.get(w);
+  if (!grids) { grids = new Map(); slotGrids.set(w, grids); }
+  const key = `${startMs}|${slotS}|${n}`;
+  const hit = grids.get(key);
+  if (hit) return hit;
+  const out: WeatherSample[] = [];
+  for (let k = 0; k < n; k++) out.push(sampleWeather(w, startMs + (k + 0.5) * slotS * 1000, emptyWeatherSample()));
+  grids.set(key, out);
+  while (grids.size > SLOT_GRIDS_PER_SERIES) grids.delete(grids.keys().next().value as string);
+  return out;
+}
+
+const annualMeans = new WeakMap<WeatherSeries, number>();
+/** Mean air temperature of the series (°C), computed once per series. */
+export function meanAirTempC(w: WeatherSeries): number {
+  let m = annualMeans.get(w);
+  if (m === undefined) { m = w.tempC.reduce((s, t) => s + t, 0) / w.length; annualMeans.set(w, m); }
+  return m;
+}
