@@ -55,7 +55,7 @@ describe('heatfleet strategies', () => {
       expect(r.householdMeanCostYuan).toBeCloseTo(((r.feeRevenueYuan as number) - (r.comfortRefundYuan as number)) / r.households, 6);
     }
     expect(formatTable(rows).split('\n')[0]).toMatch(/below guarantee K·h\/hh +fee revenue yuan +comfort refunds yuan +operator margin yuan +household mean cost yuan$/);
-    expect(readFileSync(join(out, 'strategies.csv'), 'utf8').split('\n')[0]).toMatch(/,contractId,billedDays,feeRevenueYuan,comfortRefundYuan,operatorElectricityYuan,operatorMarginYuan,householdMeanCostYuan,belowGuaranteeKhPerHousehold$/);
+    expect(readFileSync(join(out, 'strategies.csv'), 'utf8').split('\n')[0]).toMatch(/,contractId,billedDays,deliveredHeatKWh,feeRevenueYuan,comfortRefundYuan,operatorElectricityYuan,operatorMarginYuan,householdMeanCostYuan,belowGuaranteeKhPerHousehold$/);
     const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8')) as { conditions: { contract: { id: string; status: string; billedDays: number } } };
     expect(json.conditions.contract).toMatchObject({ id: contract.id, status: 'unverified', billedDays: 1 });
     // A JSON contract guaranteeing 26 °C from 06:00 to 22:00 with a 0 % cap: the twin's rooms fall short of it far more, nothing is refunded.
@@ -65,6 +65,12 @@ describe('heatfleet strategies', () => {
     const thermostat = rows.find((r) => r.strategy === 'thermostat');
     expect(warm.rows[0]?.belowGuaranteeKhPerHousehold).toBeGreaterThan((thermostat?.belowGuaranteeKhPerHousehold as number) + 16);
     expect(warm.rows[0]?.comfortRefundYuan).toBe(0);
+    // A metered contract bills the heat the twin delivered (heat pump + backup): a January day's COP lies between 1 and 5.
+    const metered = (await runStrategies({ ...base, strategies: 'thermostat', contract: 'example-heating-fee-metered' }, quiet)).rows[0];
+    const heatKWh = metered?.deliveredHeatKWh as number;
+    expect(heatKWh).toBeGreaterThan(metered?.electricityKWh as number);
+    expect(heatKWh).toBeLessThan(5 * (metered?.electricityKWh as number));
+    expect(metered?.feeRevenueYuan).toBeCloseTo((8 * areaM2) / 121 + 0.12 * heatKWh, 6);
   });
   it('bad input gets a clear error naming it', async () => {
     await expect(runStrategies({ ...base, preset: 'beijing-104' }, quiet)).rejects.toThrow(/--preset: unknown preset "beijing-104"/);

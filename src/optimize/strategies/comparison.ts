@@ -36,6 +36,8 @@ export interface ContractColumns {
   readonly contractId: string;
   /** Days of the run inside the contract's season: seasonal charges are pro-rated by them. */
   readonly billedDays: number;
+  /** Heat delivered to the buildings (heat pump + backup, kWh): what a per-heat fee bills. */
+  readonly deliveredHeatKWh: number;
   readonly feeRevenueYuan: number;
   readonly comfortRefundYuan: number;
   /** Electricity the operator pays (0 when households pay their own). */
@@ -59,7 +61,7 @@ export function contractColumns(r: ClosedLoopResult, contract: HeatingFeeContrac
     electricityKWh: h.electricityKWh[i] as number, electricityCostYuan: h.costYuan[i] as number, belowGuaranteeKh: below ? (below[i] as number) : 0,
   })));
   return {
-    contractId: contract.id, billedDays, feeRevenueYuan: f.feeRevenueYuan, comfortRefundYuan: f.comfortRefundYuan, operatorElectricityYuan: f.operatorElectricityYuan,
+    contractId: contract.id, billedDays, deliveredHeatKWh: sum(heat), feeRevenueYuan: f.feeRevenueYuan, comfortRefundYuan: f.comfortRefundYuan, operatorElectricityYuan: f.operatorElectricityYuan,
     operatorMarginYuan: f.operatorMarginYuan, householdMeanCostYuan: f.householdMeanCostYuan,
     belowGuaranteeKhPerHousehold: below ? sum(below) / h.ids.length : Number.NaN,
   };
