@@ -5,7 +5,7 @@ import {
 } from './index.js';
 
 const perArea: HeatingFeeContractInput = {
-  id: 't-per-area', name: 'test', status: 'unverified', sources: ['hand-made test contract'], businessModel: 'heating-fee',
+  id: 't-per-area', name: 'test', status: 'unverified', note: 'hand-made numbers', sources: ['hand-made test contract'], businessModel: 'heating-fee',
   season: { from: '11-15', to: '03-15' },
   fees: [{ kind: 'per-area-season', yuanPerM2PerSeason: 30 }],
   comfortGuarantee: { indoorTempC: 18, hours: [{ fromLocal: '06:00', toLocal: '22:00' }], refundYuanPerKh: 2, refundCapPct: 20 },
@@ -39,6 +39,7 @@ describe('heating fee contract schema', () => {
     expect(issuesOf({ ...perArea, businessModel: 'lease' })[0]).toMatch(/^businessModel: /);
     expect(issuesOf({ ...perArea, fees: [{ kind: 'fixed-season', yuanPerHouseholdPerSeason: 1 }, { kind: 'fixed-season', yuanPerHouseholdPerSeason: 2 }] }))
       .toEqual(['fees.1.kind: fee kind "fixed-season" appears twice']);
+    expect(issuesOf({ ...perArea, note: '' })).toEqual(['note: an unverified contract says in its note which numbers are not sourced']);
     expect(issuesOf({ ...perArea, businessModel: 'household-pays-electricity', fees: [] })).toEqual(['serviceFeeYuanPerHouseholdPerSeason: an equipment-sale + O&M contract charges a service fee or a fee term']);
   });
   it('presets: one per business model at least, each labelled an unverified example with a note and sources', () => {

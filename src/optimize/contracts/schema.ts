@@ -80,6 +80,7 @@ export const HeatingFeeContractSchema = z
     if (c.businessModel === 'household-pays-electricity' && c.fees.length === 0 && c.serviceFeeYuanPerHouseholdPerSeason === 0) {
       ctx.addIssue({ code: 'custom', path: ['serviceFeeYuanPerHouseholdPerSeason'], message: 'an equipment-sale + O&M contract charges a service fee or a fee term' });
     }
+    if (c.status === 'unverified' && c.note.trim() === '') ctx.addIssue({ code: 'custom', path: ['note'], message: 'an unverified contract says in its note which numbers are not sourced' });
     const kinds = c.fees.map((f) => f.kind);
     kinds.forEach((k, i) => { if (kinds.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['fees', i, 'kind'], message: `fee kind "${k}" appears twice` }); });
   });
