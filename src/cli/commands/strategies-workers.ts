@@ -34,6 +34,8 @@ export interface StrategyJob {
   readonly enforceRating?: boolean;
   /** A heating fee contract's comfort guarantee: K·h below it are measured (src/optimize/contracts/contracts.md). */
   readonly comfortGuarantee?: ComfortGuarantee;
+  /** Optimised fleet: limit on the sum of all transformers' heat-pump load (W); couples all transformers, so one thread only. */
+  readonly programmeMaxPowerW?: number;
 }
 interface WorkerInput { strategiesWorker: true; job: StrategyJob }
 type Message = { day: number; days: number } | { result: ClosedLoopResult } | { error: string };
@@ -44,7 +46,8 @@ async function runShare(job: StrategyJob, onDay: (day: number, days: number) => 
   return runClosedLoop({
     strategy: job.strategy, fleet: job.fleet, transformers: job.transformers, actualWeather: anomalyWeather(typical, { seed: job.weatherSeed }), typicalWeather: typical,
     tariff: job.tariff, fromMs: job.fromMs, toMs: job.toMs, forecast: job.forecast, planMarginK: job.planMarginK, ...(job.plannerModel ? { plannerModel: job.plannerModel } : {}), ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}), ...(job.envelopeAirFloor ? { envelopeAirFloor: job.envelopeAirFloor } : {}), ...(job.planFlow ? { planFlow: job.planFlow } : {}), coordination: job.coordination,
-    ...(highs ? { highs } : {}), ...(job.enforceRating ? { enforceRating: true } : {}), ...(job.comfortGuarantee ? { comfortGuarantee: job.comfortGuarantee } : {}), onDay,
+    ...(highs ? { highs } : {}), ...(job.enforceRating ? { enforceRating: true } : {}), ...(job.comfortGuarantee ? { comfortGuarantee: job.comfortGuarantee } : {}),
+    ...(job.programmeMaxPowerW !== undefined ? { programmeMaxPowerW: job.programmeMaxPowerW } : {}), onDay,
   });
 }
 
@@ -69,6 +72,7 @@ function share(job: StrategyJob, txs: readonly TransformerSpec[]): StrategyJob {
 /** Runs `job` on `workers` threads (1: in this thread); `onDay` reports the slowest share's progress. */
 export async function runStrategyParallel(job: StrategyJob, workers: number, onDay: (day: number, days: number) => void): Promise<ClosedLoopResult> {
   const count = Math.max(1, Math.min(workers, job.transformers.length));
+  if (count > 1 && job.programmeMaxPowerW !== undefined) throw new Error('--programme-cap-kw couples all transformers and cannot be split over --workers: use --workers 1 with --programme-cap-kw');
   if (count === 1) return runShare(job, onDay);
   const shares: TransformerSpec[][] = Array.from({ length: count }, () => []);
   const size = new Array<number>(count).fill(0);

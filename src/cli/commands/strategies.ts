@@ -28,6 +28,8 @@ export interface StrategiesOptions {
   enforceRating?: boolean;
   /** A heating fee contract (preset id or JSON file) settled on each strategy (src/optimize/contracts/contracts.md). */
   contract?: string;
+  /** Optimised fleet only: limit on the sum of all transformers' heat-pump load (kW; src/optimize/fleet/programme-target.md). */
+  programmeCapKw?: string;
 }
 
 /** `--contract`: a preset id, or a path to a JSON contract; a bad one is an error naming each field. */
@@ -115,6 +117,9 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
   if (!tp.ok) throw new Error(`--tariff: ${tp.message}`);
   const tariff: Tariff = tp.tariff;
   const contract = o.contract === undefined ? null : loadContract(o.contract);
+  const programmeCapKW = o.programmeCapKw === undefined ? undefined : Number(o.programmeCapKw);
+  if (programmeCapKW !== undefined && !(Number.isFinite(programmeCapKW) && programmeCapKW >= 0)) throw new Error(`--programme-cap-kw: "${o.programmeCapKw}" is not a finite, non-negative number of kW`);
+  if (programmeCapKW !== undefined && workers > 1) throw new Error('--programme-cap-kw couples all transformers and cannot be split over --workers: use --workers 1 with --programme-cap-kw (or drop --programme-cap-kw)');
   loadWeather(o.weather); // fails here with a clear message; the workers read the file again
   const fromMs = parseInstant(o.from, 8, '--from'), toMs = parseInstant(o.to, 8, '--to');
   if (!(toMs > fromMs)) throw new Error(`--from ${o.from} … --to ${o.to} is an empty period`);
@@ -128,6 +133,7 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
     strategy, fleet, transformers, weatherPath: o.weather, weatherSeed, tariff, fromMs, toMs, forecast: o.forecast as ForecastKind, planMarginK,
     plannerModel: plannerModel as PlannerModel, horizonDays, ...(o.earlierEnvelopePlanner ? { envelopeAirFloor: 'no-heat' as const, planFlow: 'heating-curve' as const } : {}), coordination: { maxIterations }, exactFallback: o.exactFallback, enforceRating: guarded,
     ...(contract?.comfortGuarantee ? { comfortGuarantee: contract.comfortGuarantee } : {}),
+    ...(programmeCapKW !== undefined && strategy === 'optimised-fleet' ? { programmeMaxPowerW: programmeCapKW * 1000 } : {}),
   });
   const run = async (strategy: StrategyName, transformers: TransformerSpec[]) => {
     const t0 = Date.now();
@@ -173,15 +179,28 @@ export async function runStrategies(o: StrategiesOptions, log: (s: string) => vo
       ratings: [...new Set(transformers.map((t) => t.ratingKVA))].sort((a, b) => a - b),
     },
     ...(contract ? { contract: { id: contract.id, name: contract.name, status: contract.status, note: contract.note, businessModel: contract.businessModel, period: periodLabel, billedDays, comfortGuarantee: contract.comfortGuarantee ?? null } } : {}),
+    ...(programmeCapKW !== undefined ? { programmeTarget: { capKW: programmeCapKW, appliesTo: 'optimised-fleet', note: 'other strategies ignore it; the cap is on the planned heat-pump load of all transformers (committed heat included); measured load is the twin\'s' } } : {}),
     coordination: { maxIterations, exactFallback: o.exactFallback }, runAt: new Date().toISOString(),
   };
   writeFileSync(join(outDir, 'strategies.json'), JSON.stringify({
     conditions, rows,
     planning: Object.fromEntries(ordered.map((r) => [r.strategy, r.planning])),
     ...(enforceRating ? { ratingGuard: Object.fromEntries(ordered.map((r) => [r.strategy, r.ratingGuard])) } : {}),
+    ...(programmeCapKW !== undefined ? { programme: Object.fromEntries(ordered.map((r) => [r.strategy, programmeOutcome(r, programmeCapKW)])) } : {}),
     transformers: transformers.map((t, g) => ({ id: t.id, ratingKVA: t.ratingKVA, households: t.householdIndices.length, peakKW: Object.fromEntries(ordered.map((r) => [r.strategy, +(Math.max(...(r.transformers[g]?.loadW ?? [0])) / 1000).toFixed(2)])) })),
   }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
   return { rows, results: ordered, transformers };
+}
+
+/** The programme's load (sum of all transformers, measured by the twin per slot) against the cap. */
+function programmeOutcome(r: ClosedLoopResult, capKW: number) {
+  const slots = r.transformers[0]?.loadW.length ?? 0;
+  const loadKW = Array.from({ length: slots }, (_, k) => r.transformers.reduce((s, t) => s + (t.loadW[k] as number), 0) / 1000);
+  return {
+    capApplied: r.strategy === 'optimised-fleet', measuredPeakKW: +Math.max(...loadKW).toFixed(2), slotsAboveCap: loadKW.filter((w) => w > capKW).length,
+    maxExcessKW: +Math.max(0, ...loadKW.map((w) => w - capKW)).toFixed(2), plannedPeakKW: r.planning.plannedProgrammePeakW === undefined ? null : +(r.planning.plannedProgrammePeakW / 1000).toFixed(2),
+    infeasibleDays: r.planning.programmeInfeasibleDays ?? null,
+  };
 }
 
 export function formatTable(rows: readonly StrategyRowWithContract[]): string {
@@ -215,6 +234,7 @@ export function registerStrategiesCommand(program: Command): void {
     .option('--max-iterations <n>', 'fleet coordination: dual iterations per transformer and day', '60')
     .option('--no-exact-fallback', 'fleet coordination: skip the exact HiGHS fallback per transformer')
     .option('--enforce-rating', 'rating guard: lock units (SG-Ready "blocked") in real time so no transformer exceeds its rating; blocks below the floor are counted (src/optimize/strategies/rating-guard.md)')
+    .option('--programme-cap-kw <kW>', 'optimised-fleet only: limit on the sum of all transformers\' planned heat-pump load (kW), by nested decomposition (src/optimize/fleet/programme-target.md); needs --workers 1')
     .option('--contract <id|file.json>', 'settle a heating fee contract on each strategy (preset id or JSON file): fee revenue, comfort refunds, operator margin, household mean cost (src/optimize/contracts/contracts.md)')
     .action(async (o: StrategiesOptions) => {
       const { rows } = await runStrategies(o);

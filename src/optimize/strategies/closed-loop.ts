@@ -119,6 +119,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
   meters(sim, prevTotal, prevHeat);
   const a0 = { heatJ: Float64Array.from(st.a.heatHpJ, (q, i) => q + (st.a.heatBackupJ[i] as number)), electricityKWh: Float64Array.from(prevTotal), safeguardJ: Float64Array.from(st.a.safeguardJ), eBackupJ: Float64Array.from(st.a.eBackupJ), belowFloorKS: Float64Array.from(st.a.belowFloorKS), belowFloorS: Float64Array.from(st.a.belowFloorS) };
   let identifiedDays = 0, fitRmseSum = 0, fitRmseCount = 0;
+  let programmeInfeasibleDays = 0, programmePeakW = 0;
   let planned = 0, plannedKWh = 0, planViolations = 0, infeasible = 0, tooSmall = 0, fallbacks = 0, gapSum = 0, gapCount = 0, maeSum = 0, maeCount = 0;
   for (let d = 0; d < days; d++) {
     const dayStartMs = input.fromMs + d * DAY_MS;
@@ -153,6 +154,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
         planMarginK: input.planMarginK ?? DEFAULT_PLAN_MARGIN_K, model: input.plannerModel ?? 'envelope',
         ...(input.envelopeAirFloor ? { envelopeAirFloor: input.envelopeAirFloor } : {}), ...(input.planFlow ? { planFlow: input.planFlow } : {}),
         ...(input.coordination ? { coordination: input.coordination } : {}), ...(input.highs ? { highs: input.highs } : {}),
+        ...(input.programmeMaxPowerW !== undefined ? { programmeMaxPowerW: input.programmeMaxPowerW } : {}),
         ...(identified ? { identified: (i: number) => identified[i] as IdentifiedRoomModel } : {}),
       });
       if (strategy !== 'valley-only') {
@@ -162,6 +164,10 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
       planViolations += plan.planComfortViolations; infeasible += plan.comfortInfeasible; tooSmall += plan.transformerTooSmall; fallbacks += plan.exactFallbacks;
       if (Number.isFinite(plan.certifiedGapPct)) { gapSum += plan.certifiedGapPct; gapCount++; }
       plan.plannedLoadW.forEach((l, g) => { plannedPeak[g] = Math.max(plannedPeak[g] as number, ...l); });
+      if (plan.programmeIssues !== undefined) {
+        if (plan.programmeIssues > 0) programmeInfeasibleDays++;
+        for (let k = 0; k < slotsPerDay; k++) programmePeakW = Math.max(programmePeakW, plan.plannedLoadW.reduce((s, l) => s + (l[k] as number), 0));
+      }
     }
     for (let k = 0; k < slotsPerDay; k++) {
       if (plan) {
@@ -217,6 +223,7 @@ export function runClosedLoop(input: ClosedLoopInput): ClosedLoopResult {
     planning: {
       plannedDays: planned, planComfortViolations: planViolations, comfortInfeasibleHouseholdDays: infeasible, transformerTooSmallGroupDays: tooSmall,
       exactFallbacks: fallbacks, plannedKWh: planned > 0 ? plannedKWh : Number.NaN, meanCertifiedGapPct: gapCount > 0 ? gapSum / gapCount : Number.NaN, forecastMaeK: maeCount > 0 ? maeSum / maeCount : Number.NaN,
+      ...(input.programmeMaxPowerW !== undefined && strategy === 'optimised-fleet' ? { programmeInfeasibleDays, plannedProgrammePeakW: programmePeakW } : {}),
       ...(identifying ? { identifiedHouseholdDays: identifiedDays, meanFitSimulatedRmseK: fitRmseCount > 0 ? fitRmseSum / fitRmseCount : Number.NaN } : {}),
     },
   };

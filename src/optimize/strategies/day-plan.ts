@@ -8,7 +8,7 @@
  */
 import type { Highs } from 'highs';
 import { buildingThermal, designLoadW, type HouseholdDefinition, type WeatherSeries } from '../../sim/index.js';
-import { coordinateFleet, type CoordinationOptions, type TransformerGroup } from '../fleet/index.js';
+import { coordinateFleet, coordinateProgramme, parseProgrammeTarget, type CoordinationOptions, type FleetPlan, type TransformerGroup } from '../fleet/index.js';
 import { prepareHousehold, solveHouseholdFast } from '../household-fast.js';
 import type { HouseholdPlan, HouseholdProblem } from '../household-problem.js';
 import { emitterHeatW, floorHoldingHeatW, householdProblemFromTwin } from '../twin-problem.js';
@@ -31,6 +31,8 @@ export interface DaySchedule {
   readonly transformerTooSmall: number;
   readonly exactFallbacks: number;
   readonly certifiedGapPct: number;
+  /** Programme limit (optimised-fleet with `programmeMaxPowerW`): programme-target-infeasible issues of this plan. */
+  readonly programmeIssues?: number;
 }
 
 export interface DayContext {
@@ -65,6 +67,8 @@ export interface DayContext {
   /** Flow temperature the plan's COP and capacity are taken at (twin-problem.ts `planFlow`); default 'design'. */
   readonly planFlow?: 'heating-curve' | 'design';
   readonly coordination?: CoordinationOptions;
+  /** Optimised fleet: limit on the sum of all transformers' heat-pump load (W, committed power included; programme-target.md). */
+  readonly programmeMaxPowerW?: number;
   readonly highs?: Highs;
 }
 
@@ -217,7 +221,7 @@ function optimisedFleet(c: DayContext): DaySchedule {
     const baseLoadW = baseLoad(t.householdIndices);
     return { id: t.id, ratingKVA: t.ratingKVA, powerFactor: t.powerFactor, households: t.householdIndices.map((i) => problems[i] as HouseholdProblem), ...(baseLoadW ? { baseLoadW } : {}) };
   });
-  const fleet = coordinateFleet(groups, c.coordination ?? {}, c.highs);
+  const fleet = c.programmeMaxPowerW === undefined ? coordinateFleet(groups, c.coordination ?? {}, c.highs) : withProgramme(c, c.programmeMaxPowerW, groups, commitments, n);
   const invalid = fleet.issues.find((x) => x.code === 'invalid-problem');
   if (invalid) throw new Error(`fleet plan for ${new Date(c.dayStartMs).toISOString()}: ${invalid.message}`);
   const byId = new Map<string, HouseholdPlan>();
@@ -232,7 +236,17 @@ function optimisedFleet(c: DayContext): DaySchedule {
     ...fromPlans(c, plans, airCeilings(c)),
     comfortInfeasible: count('comfort-infeasible'), transformerTooSmall: count('transformer-too-small'),
     exactFallbacks: fleet.groups.filter((g) => g.exactFallback).length, certifiedGapPct: fleet.certifiedGapPct,
+    ...('programmeIssues' in fleet ? { programmeIssues: (fleet.programmeIssues as readonly unknown[]).length } : {}),
   };
+}
+
+/** The fleet coordinated under the programme limit; committed power counts against it first. */
+function withProgramme(c: DayContext, maxPowerW: number, groups: readonly TransformerGroup[], commitments: readonly (Commitment | null)[], n: number): FleetPlan {
+  const committedW = new Array<number>(n).fill(0);
+  for (const m of commitments) if (m) for (let k = 0; k < n; k++) committedW[k] = (committedW[k] as number) + (m.powerW[k] as number);
+  const parsed = parseProgrammeTarget({ maxPowerW, committedW }, n);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return coordinateProgramme(groups, parsed.target, c.coordination ?? {}, c.highs);
 }
 
 export function planDay(c: DayContext): DaySchedule {

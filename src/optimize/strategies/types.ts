@@ -84,6 +84,8 @@ export interface ClosedLoopInput {
    */
   readonly comfortGuarantee?: ComfortGuarantee;
   readonly coordination?: CoordinationOptions;
+  /** Optimised fleet only: limit on the sum of all transformers' heat-pump load (W; fleet/programme-target.md). */
+  readonly programmeMaxPowerW?: number;
   /** HiGHS for the fleet strategy's exact fallback per transformer (optional). */
   readonly highs?: Highs;
   readonly onDay?: (day: number, days: number) => void;
@@ -152,6 +154,9 @@ export interface PlanningStats {
   readonly identifiedHouseholdDays?: number;
   /** Identified planner model: mean free-run RMS error (K) of the fits used, over their own window (identify-rc.md). */
   readonly meanFitSimulatedRmseK?: number;
+  /** Programme limit (optimised-fleet): days whose plan had a programme-target-infeasible issue, and the highest planned programme load (W, committed included). */
+  readonly programmeInfeasibleDays?: number;
+  readonly plannedProgrammePeakW?: number;
 }
 
 export interface ClosedLoopResult {
