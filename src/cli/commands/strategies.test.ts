@@ -87,5 +87,8 @@ describe('heatfleet strategies', () => {
     writeFileSync(bad, JSON.stringify({ ...CONTRACT_PRESETS['example-heating-fee-per-area'], comfortGuarantee: { indoorTempC: 18, hours: [{ fromLocal: '00:00', toLocal: '24:00' }], refundYuanPerKh: 0.1, refundCapPct: 150 } }));
     await expect(runStrategies({ ...base, contract: bad }, quiet)).rejects.toThrow(/comfortGuarantee\.refundCapPct: a refund cap is 0–100 %/);
     await expect(runStrategies({ ...base, horizonDays: '3' }, quiet)).rejects.toThrow(/--horizon-days: "3" is not a whole number 1…2/);
+    await expect(runStrategies({ ...base, programmeCapKw: '-5' }, quiet)).rejects.toThrow(/--programme-cap-kw: "-5" is not a finite, non-negative number of kW/);
+    await expect(runStrategies({ ...base, programmeCapKw: 'Infinity' }, quiet)).rejects.toThrow(/--programme-cap-kw: "Infinity"/);
+    await expect(runStrategies({ ...base, programmeCapKw: '300', workers: '2' }, quiet)).rejects.toThrow(/--programme-cap-kw couples all transformers .* --workers/);
   });
 });
