@@ -13,7 +13,7 @@ import type { UserRecord } from '../app/ports/access-store.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../contract/api.js';
 import type { Action } from '../domain/roles.js';
 import type { ApiDeps } from './deps.js';
-import { ApiError } from './errors.js';
+import { ApiError, errorText } from './errors.js';
 
 export interface Caller {
   principal: Principal;
@@ -49,7 +49,7 @@ export function registerAuthHook(app: FastifyInstance, deps: ApiDeps): void {
     const authz = req.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
       const resolved = await deps.auth.resolveToken(authz.slice(7).trim());
-      if (!resolved) throw new ApiError('unauthenticated', 'invalid, expired or revoked API token');
+      if (!resolved) throw new ApiError('unauthenticated', 'invalid, expired or revoked API token', undefined, { text: errorText('bad-token') });
       req.caller = { principal: resolved.principal, user: resolved.user, csrfToken: null, sessionSecret: null };
       return;
     }
@@ -70,25 +70,25 @@ export function registerAuthHook(app: FastifyInstance, deps: ApiDeps): void {
     if (!session) {
       if (secret) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       // Refuse before the body is read or validated: nobody unauthenticated gets to make us parse 40 MB.
-      if (req.url.startsWith('/api/') && !PUBLIC_API_ROUTES.has(req.routeOptions.url ?? '')) throw new ApiError('unauthenticated', 'log in or send an API token');
+      if (req.url.startsWith('/api/') && !PUBLIC_API_ROUTES.has(req.routeOptions.url ?? '')) throw new ApiError('unauthenticated', 'log in or send an API token', undefined, { text: errorText('login-required') });
       return;
     }
     if (session.newSessionSecret) void reply.setCookie(SESSION_COOKIE, session.newSessionSecret, cookieOptions(deps.options.secureCookies, session.expiresAtMs));
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       await deps.auth.audit(session.user.id, 'http.csrf', `${req.method} ${req.routeOptions.url ?? req.url}`, 'denied', 'missing or wrong CSRF token');
-      throw new ApiError('forbidden', `cookie-authenticated writes need the ${CSRF_HEADER} header of the session`);
+      throw new ApiError('forbidden', `cookie-authenticated writes need the ${CSRF_HEADER} header of the session`, undefined, { text: errorText('csrf-missing', { header: CSRF_HEADER }) });
     }
     req.caller = { principal: session.principal, user: session.user, csrfToken: session.csrfToken, sessionSecret: session.newSessionSecret ?? secret ?? null };
   });
 }
 
 export function requireCaller(req: FastifyRequest): Caller {
-  if (!req.caller) throw new ApiError('unauthenticated', 'log in or send an API token');
+  if (!req.caller) throw new ApiError('unauthenticated', 'log in or send an API token', undefined, { text: errorText('login-required') });
   return req.caller;
 }
 
 export function requireAction(req: FastifyRequest, action: Action): Caller {
   const c = requireCaller(req);
-  if (!may(c.principal, action)) throw new ApiError('forbidden', `your role may not ${action}`);
+  if (!may(c.principal, action)) throw new ApiError('forbidden', `your role may not ${action}`, undefined, { text: errorText('role-may-not', { action }) });
   return c;
 }

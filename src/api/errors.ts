@@ -5,6 +5,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../contract/api.js';
+import type { ApiErrorTextCode } from '../contract/texts/error-texts.js';
+import { listParam, textRef, type TextParam, type TextRef } from '../contract/texts/render-text.js';
+
+/** `message` as a code of API_ERROR_TEXTS with its parameters (docs/i18n.md): the dashboard words it in zh-CN. */
+export const errorText = (code: ApiErrorTextCode, params: Readonly<Record<string, TextParam>> = {}): TextRef => textRef(code, params);
 
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
@@ -23,34 +28,36 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: { path: string; message: string }[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; text?: TextRef | undefined },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.text = options?.text;
   }
+  readonly text: TextRef | undefined;
 }
 
-export const body = (code: ErrorCode, message: string, issues?: { path: string; message: string }[]): ErrorBody => ({
-  error: issues ? { code, message, issues } : { code, message },
+export const body = (code: ErrorCode, message: string, issues?: { path: string; message: string }[], text?: TextRef): ErrorBody => ({
+  error: { code, message, ...(issues ? { issues } : {}), ...(text ? { text } : {}) },
 });
 
 export function errorHandler(err: FastifyError | ApiError | Error, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof ApiError) {
-    void reply.code(HTTP_STATUS[err.code]).send(body(err.code, err.message, err.issues));
+    void reply.code(HTTP_STATUS[err.code]).send(body(err.code, err.message, err.issues, err.text));
     return;
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath || ''}`.replace(/\//g, '.'), message: v.message ?? 'invalid' }));
-    void reply.code(400).send(body('bad_request', `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues));
+    void reply.code(400).send(body('bad_request', `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues, errorText('invalid-request', { fields: listParam(issues.map((i) => i.path)) })));
     return;
   }
   const fe = err as FastifyError;
   const status = fe.statusCode ?? 500;
   if (status === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    void reply.code(413).send(body('too_large', 'request body too large'));
+    void reply.code(413).send(body('too_large', 'request body too large', undefined, errorText('too-large')));
     return;
   }
   if (status === 429) {
-    void reply.code(429).send(body('rate_limited', fe.message || 'too many requests'));
+    void reply.code(429).send(body('rate_limited', fe.message || 'too many requests', undefined, errorText('rate-limited')));
     return;
   }
   if (status >= 400 && status < 500) {
@@ -58,5 +65,5 @@ export function errorHandler(err: FastifyError | ApiError | Error, req: FastifyR
     return;
   }
   req.log.error({ err }, 'unhandled error');
-  void reply.code(500).send(body('internal', 'internal error'));
+  void reply.code(500).send(body('internal', 'internal error', undefined, errorText('internal')));
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
 import { CHANNEL_KEYS, type ChannelKey } from '../domain/telemetry-channels.js';
+import { TextRefSchema } from './texts/text-ref.js';
 import {
   AreaSchema,
   BuildingSchema,
@@ -30,6 +31,7 @@ export const ErrorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    text: TextRefSchema.optional().describe('`message` as a code of API_ERROR_TEXTS (src/contract/texts/error-texts.ts), for clients that word it in the reader\'s language'),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

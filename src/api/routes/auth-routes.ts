@@ -6,7 +6,7 @@ import type { UserRecord } from '../../app/ports/access-store.js';
 import { ApiTokenCreateSchema, ApiTokenCreatedSchema, ApiTokenViewSchema, LoginRequestSchema, SESSION_COOKIE, SessionViewSchema, type UserView } from '../../contract/api.js';
 import { cookieOptions, requireCaller } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorText } from '../errors.js';
 
 export const userView = (deps: ApiDeps, user: UserRecord, actions: readonly string[]): UserView => {
   const index = deps.registry.index();
@@ -38,8 +38,11 @@ export function authRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req, reply) => {
       const res = await deps.auth.login(req.body.username, req.body.password, req.ip);
       if (!res.ok) {
-        if (res.code === 'locked') throw new ApiError('locked', `too many failed logins: try again in ${Math.ceil((res.retryAfterMs ?? 0) / 1000)} s`);
-        throw new ApiError('unauthenticated', 'wrong username or password');
+        if (res.code === 'locked') {
+          const seconds = Math.ceil((res.retryAfterMs ?? 0) / 1000);
+          throw new ApiError('locked', `too many failed logins: try again in ${seconds} s`, undefined, { text: errorText('login-locked', { seconds }) });
+        }
+        throw new ApiError('unauthenticated', 'wrong username or password', undefined, { text: errorText('bad-credentials') });
       }
       void reply.setCookie(SESSION_COOKIE, res.sessionSecret, cookieOptions(deps.options.secureCookies, res.expiresAtMs));
       return { user: userView(deps, res.user, ROLE_ACTIONS[res.user.role]), csrfToken: res.csrfToken, expiresAtMs: res.expiresAtMs };

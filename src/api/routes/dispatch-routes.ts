@@ -12,7 +12,7 @@ import {
 } from '../../contract/commands-api.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorText } from '../errors.js';
 
 const PlanParams = z.object({ id: z.string().min(1).max(120) });
 const CommandParams = z.object({ id: z.string().min(1).max(80) });
@@ -30,7 +30,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req, reply) => {
       const c = requireAction(req, 'device:command');
       const res = await svc.createPlans(c.principal, req.body);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       void reply.code(201);
       return { items: res.value };
     },
@@ -49,7 +49,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'fleet:read');
       const plan = await svc.getPlan(c.principal, req.params.id);
-      if (!plan) throw new ApiError('not_found', `no plan ${req.params.id} in your scope`);
+      if (!plan) throw new ApiError('not_found', `no plan ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'plan', id: req.params.id }) });
       return plan;
     },
   );
@@ -59,7 +59,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'device:command');
       const res = await svc.dispatchPlan(c.principal, req.params.id);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       return res.value;
     },
   );
@@ -69,7 +69,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req, reply) => {
       const c = requireAction(req, 'device:command');
       const res = await svc.override(c.principal, req.body);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       void reply.code(201);
       return res.value;
     },
@@ -88,7 +88,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'fleet:read');
       const cmd = await svc.getCommand(c.principal, req.params.id);
-      if (!cmd) throw new ApiError('not_found', `no command ${req.params.id} in your scope`);
+      if (!cmd) throw new ApiError('not_found', `no command ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'command', id: req.params.id }) });
       return cmd;
     },
   );
@@ -106,7 +106,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'device:command');
       const res = await svc.acknowledgeAlarm(c.principal, req.params.id, req.body.note);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       return res.value;
     },
   );
@@ -124,7 +124,7 @@ export function dispatchRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'fleet:read');
       const view = await deps.dispatch.planVsActual(c.principal, req.params.id, req.query.day);
-      if (!view) throw new ApiError('not_found', `no transformer of village ${req.params.id} in your scope`);
+      if (!view) throw new ApiError('not_found', `no transformer of village ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'village-transformer', id: req.params.id }) });
       return view;
     },
   );

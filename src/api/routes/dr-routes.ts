@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { CancelDrEventSchema, CommitDrEventSchema, CreateDrEventSchema, DrEventDetailSchema, DrEventIdSchema, DrEventListQuerySchema, DrEventListSchema } from '../../contract/dr-events.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorText } from '../errors.js';
 
 const EventParams = z.object({ id: DrEventIdSchema });
 const TAGS = ['demand response'];
@@ -61,7 +61,7 @@ export function drRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'fleet:read');
       const e = await deps.dr.get(c.principal, req.params.id);
-      if (!e) throw new ApiError('not_found', `no demand-response event ${req.params.id} in your scope`);
+      if (!e) throw new ApiError('not_found', `no demand-response event ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'dr-event', id: req.params.id }) });
       return e;
     },
   );

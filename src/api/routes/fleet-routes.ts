@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FleetOverviewSchema, SeriesQuerySchema, SeriesSchema, SiteDetailSchema, SiteListQuerySchema, SiteListSchema } from '../../contract/api.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorText } from '../errors.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -21,7 +21,7 @@ export function fleetRoutes(app: FastifyInstance, deps: ApiDeps): void {
   r.get('/api/v1/sites/:id', { schema: { tags: ['fleet'], summary: 'One site with its building, units, meters and devices', params: IdParams, response: { 200: SiteDetailSchema } } }, async (req) => {
     const c = requireAction(req, 'fleet:read');
     const d = deps.queries.siteDetail(c.principal, req.params.id);
-    if (!d) throw new ApiError('not_found', `no site ${req.params.id} in your scope`);
+    if (!d) throw new ApiError('not_found', `no site ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'site', id: req.params.id }) });
     return d;
   });
   r.get(
@@ -30,7 +30,7 @@ export function fleetRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'fleet:read');
       const s = await deps.queries.series(c.principal, req.params.id, req.query);
-      if (!s) throw new ApiError('not_found', `no unit ${req.params.id} in your scope`);
+      if (!s) throw new ApiError('not_found', `no unit ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'unit', id: req.params.id }) });
       return s;
     },
   );

@@ -9,7 +9,7 @@ import { canSeeSite } from '../../app/authorize.js';
 import type { LiveSitesEvent } from '../../contract/api.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorText } from '../errors.js';
 
 const MAX_STREAMS_PER_USER = 20;
 
@@ -50,7 +50,7 @@ export function liveRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const c = requireAction(req, 'fleet:read');
     const index = deps.registry.index();
     const site = index.site(req.params.id);
-    if (!site || !canSeeSite(c.principal, site, index)) throw new ApiError('not_found', `no site ${req.params.id} in your scope`);
+    if (!site || !canSeeSite(c.principal, site, index)) throw new ApiError('not_found', `no site ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'site', id: req.params.id }) });
     stream(req, reply, site.id);
   });
 }

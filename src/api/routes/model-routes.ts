@@ -6,7 +6,7 @@ import { OutdoorForecastQuerySchema, OutdoorForecastSchema } from '../../contrac
 import { emptyWeatherSample, sampleWeather } from '../../sim/index.js';
 import { requireAction } from '../auth-hook.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorText } from '../errors.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -25,7 +25,7 @@ export function modelRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'fleet:read');
       const m = await deps.models.thermalModel(c.principal, req.params.id, req.query);
-      if (!m) throw new ApiError('not_found', `no unit ${req.params.id} in your scope`);
+      if (!m) throw new ApiError('not_found', `no unit ${req.params.id} in your scope`, undefined, { text: errorText('not-in-scope', { kind: 'unit', id: req.params.id }) });
       return m;
     },
   );

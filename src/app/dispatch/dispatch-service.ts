@@ -21,12 +21,16 @@ import { dayAheadPlan, dayStartOf, planIdOf, SLOT_S, type Planner } from './plan
 import { dispatchPlanCommands } from './plan-dispatch.js';
 import { registeredModels, type PlannerModelSource } from './planner-models.js';
 import { alarmRef } from './dispatch-texts.js';
+import type { ApiErrorTextCode } from '../../contract/texts/error-texts.js';
+import { textRef, type TextParam, type TextRef } from '../../contract/texts/render-text.js';
 import { tariffPresetViews } from './tariff-presets.js';
 import { householdsBehind, sitesBehind, transformersOf } from './transformer-households.js';
 
 export const DEFAULT_TARIFF_ID = 'beijing-rural-coal-to-electricity';
 
-export type DispatchResult<T> = { ok: true; value: T } | { ok: false; code: 'bad_request' | 'not_found' | 'forbidden' | 'conflict'; message: string };
+/** A refusal carries its English message and the same as a code of API_ERROR_TEXTS (docs/i18n.md). */
+export type DispatchResult<T> = { ok: true; value: T } | { ok: false; code: 'bad_request' | 'not_found' | 'forbidden' | 'conflict'; message: string; text?: TextRef };
+const why = (code: ApiErrorTextCode, params: Readonly<Record<string, TextParam>> = {}): { text: TextRef } => ({ text: textRef(code, params) });
 
 export interface DispatchServiceDeps {
   readonly index: () => FleetIndex;
@@ -83,13 +87,14 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       const mine = candidates.filter((t) => scope.canSteer(p, t));
       if (mine.length === 0) {
         await audit(p, 'dispatch.plan-create', target, 'denied', `${body.day}: nothing in your scope to plan`);
-        return { ok: false, code: 'not_found', message: body.transformerId ? `no transformer ${body.transformerId} you may steer` : `no transformer in village ${body.villageId} you may steer` };
+        return { ok: false, code: 'not_found', message: body.transformerId ? `no transformer ${body.transformerId} you may steer` : `no transformer in village ${body.villageId} you may steer`,
+          ...(body.transformerId ? why('no-transformer-to-steer', { transformerId: body.transformerId }) : why('no-village-transformer-to-steer', { villageId: body.villageId ?? null })) };
       }
       const weather = deps.weather();
-      if (weather === null) return { ok: false, code: 'conflict', message: 'planning needs a weather forecast and none is configured' };
+      if (weather === null) return { ok: false, code: 'conflict', message: 'planning needs a weather forecast and none is configured', ...why('no-forecast') };
       const tariffId = body.tariffId ?? DEFAULT_TARIFF_ID;
       const tariff = tariffPreset(tariffId);
-      if (!tariff.ok) return { ok: false, code: 'bad_request', message: `tariffId: ${tariff.message}` };
+      if (!tariff.ok) return { ok: false, code: 'bad_request', message: `tariffId: ${tariff.message}`, ...why('bad-tariff', { detail: tariff.message }) };
       const out: PlanSummary[] = [];
       for (const t of mine) {
         const existing = await deps.store.listPlans({ transformerIds: [t.id], day: body.day, limit: 500 });
@@ -119,9 +124,9 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       const t = plan ? transformer(plan.transformerId) : undefined;
       if (!plan || !t || !transformerScope(deps.index()).canSteer(p, t)) {
         await audit(p, 'dispatch.plan-dispatch', `plan:${planId}`, 'denied', 'not in your scope');
-        return { ok: false, code: 'not_found', message: `no plan ${planId} you may dispatch` };
+        return { ok: false, code: 'not_found', message: `no plan ${planId} you may dispatch`, ...why('no-plan-to-dispatch', { planId }) };
       }
-      if (plan.status === 'replaced') return { ok: false, code: 'conflict', message: `plan ${planId} was replaced by a newer revision; dispatch that one` };
+      if (plan.status === 'replaced') return { ok: false, code: 'conflict', message: `plan ${planId} was replaced by a newer revision; dispatch that one`, ...why('plan-replaced', { planId }) };
       const res = await dispatchPlanCommands({ ...deps, plan, origin: 'plan', actor: p.userId });
       if (!res.ok) return res;
       await audit(p, 'dispatch.plan-dispatch', `plan:${planId}`, 'ok', `${res.value.length} schedule command(s)`);
@@ -134,19 +139,22 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       const target = `site:${o.siteId}`;
       if (!site || !canActOnSite(p, 'device:command', site, index)) {
         await audit(p, 'dispatch.override', target, 'denied', `${o.kind} override refused: not in your scope`);
-        return { ok: false, code: 'not_found', message: `no site ${o.siteId} you may steer` };
+        return { ok: false, code: 'not_found', message: `no site ${o.siteId} you may steer`, ...why('no-site-to-steer', { siteId: o.siteId }) };
       }
       const unit = index.unitsOfSite(site.id)[0];
       const device = unit ? index.snapshot.devices.find((d) => d.status === 'active' && d.unitIds.includes(unit.id)) : undefined;
-      if (!unit || !device) return { ok: false, code: 'conflict', message: `site ${o.siteId} has no unit with an active gateway to command` };
+      if (!unit || !device) return { ok: false, code: 'conflict', message: `site ${o.siteId} has no unit with an active gateway to command`, ...why('no-gateway', { siteId: o.siteId }) };
       const now = deps.clock.nowMs();
       const fromMs = o.fromMs ?? now;
-      if (o.toMs <= now) return { ok: false, code: 'bad_request', message: `toMs: ${new Date(o.toMs).toISOString()} is not in the future (platform time ${new Date(now).toISOString()})` };
+      if (o.toMs <= now) return { ok: false, code: 'bad_request', message: `toMs: ${new Date(o.toMs).toISOString()} is not in the future (platform time ${new Date(now).toISOString()})`, ...why('override-end-past', { toIso: new Date(o.toMs).toISOString(), nowIso: new Date(now).toISOString() }) };
       const body = o.kind === 'setpoint'
         ? { kind: 'setpoint' as const, setpointC: o.setpointC as number, validFromMs: fromMs, validToMs: o.toMs }
         : { kind: 'run-permission' as const, sgState: o.sgState as 1 | 2 | 3 | 4, validFromMs: fromMs, validToMs: o.toMs };
       const check = DeviceCommandSchema.safeParse({ ...body, id: 'check', unitId: unit.id, issuedAtMs: now, expiresAtMs: o.toMs });
-      if (!check.success) return { ok: false, code: 'bad_request', message: check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+      if (!check.success) {
+        const detail = check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        return { ok: false, code: 'bad_request', message: detail, ...why('override-invalid', { detail }) };
+      }
       const rec = newCommandRecord({ body, deviceId: device.id, unitId: unit.id, siteId: site.id, origin: 'override', planId: null, actor: p.userId, nowMs: now, ttlMs: o.toMs - now });
       await deps.dispatcher.send(rec);
       const what = o.kind === 'setpoint' ? `setpoint ${o.setpointC} °C` : `SG state ${o.sgState}`;
@@ -213,19 +221,20 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       const target = `alarm:${id}`;
       if (!alarm || !visible) {
         await audit(p, 'dispatch.alarm-ack', target, 'denied', 'not in your scope');
-        return { ok: false, code: 'not_found', message: `no alarm ${id} in your scope` };
+        return { ok: false, code: 'not_found', message: `no alarm ${id} in your scope`, ...why('not-in-scope', { kind: 'alarm', id }) };
       }
       const steer = site ? canActOnSite(p, 'device:command', site, index) : t !== undefined && scope.canSteer(p, t);
       if (!steer) {
         await audit(p, 'dispatch.alarm-ack', target, 'denied', 'may see but not handle it');
-        return { ok: false, code: 'forbidden', message: `you may see alarm ${id} but not acknowledge it: that needs device:command on ${site ? `site ${site.id}` : `every site behind transformer ${t?.id}`}` };
+        return { ok: false, code: 'forbidden', message: `you may see alarm ${id} but not acknowledge it: that needs device:command on ${site ? `site ${site.id}` : `every site behind transformer ${t?.id}`}`,
+          ...(site ? why('alarm-ack-not-allowed-site', { alarmId: id, siteId: site.id }) : why('alarm-ack-not-allowed-transformer', { alarmId: id, transformerId: t?.id ?? null })) };
       }
       if (alarm.acknowledgement) {
         const a = alarm.acknowledgement;
-        return { ok: false, code: 'conflict', message: `alarm ${id} was acknowledged already by ${a.byUsername} at ${new Date(a.atMs).toISOString()}` };
+        return { ok: false, code: 'conflict', message: `alarm ${id} was acknowledged already by ${a.byUsername} at ${new Date(a.atMs).toISOString()}`, ...why('alarm-acknowledged-already', { alarmId: id, by: a.byUsername, atIso: new Date(a.atMs).toISOString() }) };
       }
       const done = await deps.store.acknowledgeAlarm(id, { byUserId: p.userId, byUsername: p.username, atMs: deps.wallClock.nowMs(), note });
-      if (!done) return { ok: false, code: 'conflict', message: `alarm ${id} was acknowledged by someone else just now` };
+      if (!done) return { ok: false, code: 'conflict', message: `alarm ${id} was acknowledged by someone else just now`, ...why('alarm-acknowledged-just-now', { alarmId: id }) };
       await audit(p, 'dispatch.alarm-ack', target, 'ok', `${alarm.kind} (${alarm.siteId ?? alarm.transformerId}): ${note}`);
       return { ok: true, value: done };
     },

@@ -5,6 +5,7 @@
  * over the plan until it expires.
  */
 import type { CommandOrigin, CommandView } from '../../contract/commands-api.js';
+import { textRef, type TextRef } from '../../contract/texts/render-text.js';
 import type { FleetIndex } from '../fleet-index.js';
 import type { Clock } from '../ports/clock.js';
 import { newCommandRecord } from './command-factory.js';
@@ -27,13 +28,13 @@ export async function dispatchPlanCommands(deps: {
   readonly plan: PlanRecord;
   readonly origin: CommandOrigin;
   readonly actor: string;
-}): Promise<{ ok: true; value: CommandView[] } | { ok: false; code: 'conflict'; message: string }> {
+}): Promise<{ ok: true; value: CommandView[] } | { ok: false; code: 'conflict'; message: string; text: TextRef }> {
   const { plan } = deps;
   const now = deps.clock.nowMs();
   const slotMs = plan.slotS * 1000;
   const n = plan.priceYuanPerKWh.length;
   const endMs = plan.dayStartMs + n * slotMs;
-  if (now >= endMs) return { ok: false, code: 'conflict', message: `plan ${plan.id} is for ${plan.day}, which is over` };
+  if (now >= endMs) return { ok: false, code: 'conflict', message: `plan ${plan.id} is for ${plan.day}, which is over`, text: textRef('plan-day-over', { planId: plan.id, day: plan.day }) };
   const from = Math.max(plan.fromSlot, Math.floor((now - plan.dayStartMs) / slotMs), 0);
   const defs = new Map(householdsBehind(deps.index(), plan.transformerId).steerable.map((h) => [h.siteId, h.definition]));
   const planned = plan.households.filter((h) => !h.excluded && h.powerW.length === n);

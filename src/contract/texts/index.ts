@@ -4,5 +4,6 @@ export * from './catalogues.js';
 export * from './cause-texts.js';
 export * from './contract-texts.js';
 export * from './dispatch-texts.js';
+export * from './error-texts.js';
 export * from './report-texts.js';
 export * from './unit-texts.js';

@@ -5,6 +5,7 @@
  * types keep the copies below in step with src/contract/api.ts.
  */
 import type { API_PREFIX as ApiPrefix, CSRF_HEADER as CsrfHeader, ErrorBody, ErrorCode } from '../../../src/contract/api.js';
+import type { TextRef } from '../../../src/contract/texts/render-text.js';
 
 export const API: typeof ApiPrefix = '/api/v1';
 const CSRF: typeof CsrfHeader = 'x-csrf-token';
@@ -15,6 +16,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network',
     message: string,
     readonly issues: { path: string; message: string }[] = [],
+    /** `message` as a code of API_ERROR_TEXTS: word it with useServerText()('apiError', text, message). */
+    readonly text: TextRef | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -76,7 +79,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   if (!res.ok && !(options.acceptStatus?.includes(res.status) && !isErrorBody(body))) {
     if (res.status === 401 && !options.quiet401) unauthenticatedListeners.forEach((l) => l());
-    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.issues);
+    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.issues, body.error.text ?? null);
     throw new ApiError(res.status, res.status === 404 ? 'not_found' : 'internal', `HTTP ${res.status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : ''}`);
   }
   return body as T;

@@ -6,6 +6,7 @@ import { ApiError } from '../api/client.js';
 import { homePath, useSession } from '../auth/session.js';
 import { LangSwitch } from '../layout/lang-switch.js';
 import { navigate, useLocation } from '../router/router.js';
+import { useServerText } from '../i18n/server-texts.js';
 
 interface Credentials {
   username: string;
@@ -17,6 +18,7 @@ const safeNext = (next: string | null): string | null => (next && next.startsWit
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const st = useServerText();
   const { login, state } = useSession();
   const { params } = useLocation();
   const [error, setError] = useState<string>();
@@ -31,7 +33,7 @@ export function LoginPage() {
       const next = s.user.role === 'household' ? null : safeNext(params.get('next'));
       navigate(next ?? homePath(s.user), { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('login.badCredentials') : err instanceof Error ? err.message : String(err));
+      setError(err instanceof ApiError && err.status === 401 ? t('login.badCredentials') : err instanceof ApiError ? st('apiError', err.text, err.message) : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }

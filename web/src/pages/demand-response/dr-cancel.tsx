@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest } from '../../api/client.js';
 import { fmtDateTime } from '../../format/format.js';
 import { drPaths, type DrEventDetail } from './dr-api.js';
+import { useServerText } from '../../i18n/server-texts.js';
 
 /**
  * Cancel an offered or committed event before its window ends, with an optional note. For a committed event the
@@ -11,6 +12,7 @@ import { drPaths, type DrEventDetail } from './dr-api.js';
  */
 export function DrCancel({ event, onDone }: { event: DrEventDetail; onDone: () => void }) {
   const { t } = useTranslation();
+  const st = useServerText();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -34,7 +36,7 @@ export function DrCancel({ event, onDone }: { event: DrEventDetail; onDone: () =
           <Button danger loading={busy} data-testid="dr-cancel">{t('dr.cancelEvent')}</Button>
         </Popconfirm>
       </Flex>
-      {error && <Alert type="error" showIcon title={error.message} />}
+      {error && <Alert type="error" showIcon title={st('apiError', error.text, error.message)} />}
     </Flex>
   );
 }

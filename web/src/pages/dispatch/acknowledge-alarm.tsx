@@ -50,7 +50,7 @@ export function AcknowledgeAlarmModal({ alarm, siteNames, onClose, onDone }: {
         <Form.Item name="note" label={t('dispatch.ackNote')} extra={t('dispatch.ackHint')} rules={[{ required: true, whitespace: true, message: t('dispatch.ackNoteRequired') }, { max: 500 }]}>
           <Input.TextArea rows={3} maxLength={500} data-testid="ack-note" />
         </Form.Item>
-        {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="ack-error" title={error.message} />}
+        {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="ack-error" title={srv('apiError', error.text, error.message)} />}
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('dispatch.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="ack-submit">{t('dispatch.acknowledge')}</Button>

@@ -7,6 +7,7 @@ import { fmtDateTime } from '../../format/format.js';
 import { sgStateLabel } from './command-labels.js';
 import { dispatchPaths, MAX_SG_LOCK_MS, SETPOINT_RANGE_C, type Override, type SgReadyState } from './dispatch-api.js';
 import { beijingLocalToMs, msToBeijingLocal } from './slot-time.js';
+import { useServerText } from '../../i18n/server-texts.js';
 
 interface Values {
   siteId: string;
@@ -33,6 +34,7 @@ export function OverrideForm({ open, siteId, siteNames, onClose, onDone }: {
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const st = useServerText();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const [busy, setBusy] = useState(false);
@@ -145,7 +147,7 @@ export function OverrideForm({ open, siteId, siteNames, onClose, onDone }: {
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {error.issues.map((i) => <li key={`${i.path}|${i.message}`}>{`${t(`dispatch.ov.field.${FIELD_OF[i.path.split(/[./]/).filter(Boolean).pop() ?? ''] ?? 'other'}`)}: ${i.message}`}</li>)}
                 </ul>
-              ) : error.message
+              ) : st('apiError', error.text, error.message)
             }
           />
         )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.js';
 import type { CreditRuleWire } from '../performance/api.js';
 import { EXAMPLE_RULES, ruleWords } from './rule-words.js';
+import { useServerText } from '../../i18n/server-texts.js';
 
 interface Props {
   /** The server's answer to the last evaluation: a 400 names the field that was wrong. */
@@ -19,6 +20,7 @@ interface Props {
  */
 export function RuleEditor({ serverError, onEvaluate, onReset, active }: Props) {
   const { t } = useTranslation();
+  const st = useServerText();
   const [text, setText] = useState(() => JSON.stringify({ rules: EXAMPLE_RULES }, null, 2));
   const [parseError, setParseError] = useState<string>();
   const [preview, setPreview] = useState<CreditRuleWire[]>(EXAMPLE_RULES);
@@ -72,7 +74,7 @@ export function RuleEditor({ serverError, onEvaluate, onReset, active }: Props) 
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {issues.map((i) => <li key={`${i.path}|${i.message}`}><Typography.Text code data-testid="rule-editor-field">{i.path || '—'}</Typography.Text> {i.message}</li>)}
             </ul>
-          ) : serverError.message}
+          ) : st('apiError', serverError.text, serverError.message)}
         />
       )}
       {!parseError && (
