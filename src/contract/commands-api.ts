@@ -210,6 +210,8 @@ export const TariffPresetViewSchema = z.object({
   /** "unverified": at least one number is not traced to a source (see note). */
   status: z.enum(['verified', 'unverified']).nullable(),
   note: z.string(),
+  /** `name`, `note`, `reason` as codes of the tariffName / tariffNote / tariffReason catalogues (null: no wording, show the field). */
+  nameRef: TextRefSchema.nullable(), noteRef: TextRefSchema.nullable(), reasonRef: TextRefSchema.nullable(),
   sources: z.array(z.string()),
   windows: z.array(z.object({ name: z.string(), fromLocal: z.string(), toLocal: z.string(), priceYuanPerKWh: z.number(), subsidyYuanPerKWh: z.number() })),
   subsidyCapKWhPerSeason: z.number().nullable(),

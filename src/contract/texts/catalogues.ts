@@ -6,6 +6,7 @@
 import { CAUSE_TEXTS, EVIDENCE_FIGURE_TEXTS } from './cause-texts.js';
 import { HEATING_CONTRACT_TEXTS } from './contract-texts.js';
 import { API_ERROR_TEXTS } from './error-texts.js';
+import { TARIFF_NAME_TEXTS, TARIFF_NOTE_TEXTS, TARIFF_REASON_TEXTS } from './tariff-texts.js';
 import { ALARM_TEXTS, COMMAND_REASON_TEXTS, DRIFT_TEXTS, HOUSEHOLD_NOTE_TEXTS, PLAN_ISSUE_TEXTS, PLAN_REASON_TEXTS } from './dispatch-texts.js';
 import type { TextCatalogue } from './render-text.js';
 import { CREDIT_RULE_TEXTS, CREDIT_STATISTIC_TEXTS, INFLUENCE_TEXTS, INSUFFICIENT_DATA_TEXTS, RANKING_RULE_TEXTS, SCOPE_TEXTS } from './report-texts.js';
@@ -30,6 +31,9 @@ export const TEXT_CATALOGUES = {
   influence: INFLUENCE_TEXTS,
   scope: SCOPE_TEXTS,
   apiError: API_ERROR_TEXTS,
+  tariffName: TARIFF_NAME_TEXTS,
+  tariffNote: TARIFF_NOTE_TEXTS,
+  tariffReason: TARIFF_REASON_TEXTS,
   heatingContract: HEATING_CONTRACT_TEXTS,
 } as const satisfies Readonly<Record<string, TextCatalogue>>;
 export type TextCatalogueName = keyof typeof TEXT_CATALOGUES;

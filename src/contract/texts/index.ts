@@ -5,5 +5,6 @@ export * from './cause-texts.js';
 export * from './contract-texts.js';
 export * from './dispatch-texts.js';
 export * from './error-texts.js';
+export * from './tariff-texts.js';
 export * from './report-texts.js';
 export * from './unit-texts.js';

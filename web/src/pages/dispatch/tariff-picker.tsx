@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.js';
 import { fmtNumber } from '../../format/format.js';
 import { itemsOf } from '../ops/list-response.js';
 import { dispatchPaths, type TariffPresetView } from './dispatch-api.js';
+import { useServerText } from '../../i18n/server-texts.js';
 
 /** A preset's verification flag: "unverified" means at least one of its numbers is not traced to a source. */
 export const TariffStatusTag = ({ tariff }: { tariff: TariffPresetView }) => {
@@ -20,11 +21,12 @@ export const TariffStatusTag = ({ tariff }: { tariff: TariffPresetView }) => {
 /** What the tariff is and where its numbers come from: windows, prices, subsidy and cap, note, sources. */
 export function TariffDetails({ tariff }: { tariff: TariffPresetView }) {
   const { t, i18n } = useTranslation();
+  const st = useServerText();
   const lang = i18n.language;
-  if (!tariff.available) return <Typography.Paragraph style={{ maxWidth: 420, margin: 0 }}>{tariff.reason}</Typography.Paragraph>;
+  if (!tariff.available) return <Typography.Paragraph style={{ maxWidth: 420, margin: 0 }} data-testid="tariff-reason">{st('tariffReason', tariff.reasonRef, tariff.reason ?? '')}</Typography.Paragraph>;
   return (
     <Flex vertical gap={4} style={{ maxWidth: 480 }} data-testid="tariff-details">
-      <Typography.Text strong>{tariff.name}</Typography.Text>
+      <Typography.Text strong>{st('tariffName', tariff.nameRef, tariff.name)}</Typography.Text>
       {tariff.windows.map((w) => (
         <Typography.Text key={w.name}>
           {t('dispatch.tariffWindow', { name: w.name, from: w.fromLocal, to: w.toLocal, price: fmtNumber(w.priceYuanPerKWh, lang, 4), subsidy: fmtNumber(w.subsidyYuanPerKWh, lang, 2) })}
@@ -32,7 +34,7 @@ export function TariffDetails({ tariff }: { tariff: TariffPresetView }) {
       ))}
       {tariff.subsidyCapKWhPerSeason !== null && <Typography.Text>{t('dispatch.tariffCap', { kwh: fmtNumber(tariff.subsidyCapKWhPerSeason, lang, 0) })}</Typography.Text>}
       {tariff.season && <Typography.Text>{t('dispatch.tariffSeason', { from: tariff.season.from, to: tariff.season.to })}</Typography.Text>}
-      {tariff.note && <Typography.Text type="warning" data-testid="tariff-note">{tariff.note}</Typography.Text>}
+      {tariff.note && <Typography.Text type="warning" data-testid="tariff-note">{st('tariffNote', tariff.noteRef, tariff.note)}</Typography.Text>}
       <Typography.Text type="secondary">{t('dispatch.tariffSources')}</Typography.Text>
       <ul style={{ margin: 0, paddingInlineStart: 18 }}>
         {tariff.sources.map((s) => <li key={s}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{s}</Typography.Text></li>)}
