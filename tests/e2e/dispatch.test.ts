@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetOverview, SiteList } from '../../src/contract/api.js';
-import type { CommandView, DispatchAlarmView, PlanSummary, PlanVsActual } from '../../src/contract/commands-api.js';
+import type { CommandView, DispatchAlarmView, PlanDetail, PlanSummary, PlanVsActual } from '../../src/contract/commands-api.js';
 import type { DrEventDetail } from '../../src/contract/dr-events.js';
 import type { UnitReport } from '../../src/contract/season-report.js';
 import { ALARM_TEXTS } from '../../src/contract/texts/dispatch-texts.js';
@@ -123,7 +123,8 @@ describe.skipIf(skip)('dispatch and demand-response pages in Chromium', () => {
     await expect.poll(() => picker.getAttribute('data-tariff-id')).toBe('beijing-rural-coal-to-electricity');
     await expect(picker.getByTestId('tariff-status').first().getAttribute('data-status')).resolves.toBe('unverified');
     await picker.getByTestId('tariff-info').hover();
-    await expect(page.getByTestId('tariff-details').getByTestId('tariff-note').innerText()).resolves.toContain('NOT verified');
+    // The note is worded in Chinese from its code (tariffNote), the unverified price named.
+    await expect(page.getByTestId('tariff-details').getByTestId('tariff-note').innerText()).resolves.toContain('0.4883 元/kWh 为常见引用的居民第一档电价，未经核实');
     await page.getByTestId('tariff-select').click();
     const tariffMenu = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
     await expect(tariffMenu.locator('.ant-select-item-option-disabled').innerText()).resolves.toContain('河北煤改电');
@@ -144,6 +145,18 @@ describe.skipIf(skip)('dispatch and demand-response pages in Chromium', () => {
     await expect(page.getByTestId('plan-revisions').innerText()).resolves.toContain('日前计划');
     const planned = (await api.get<{ items: PlanSummary[] }>(`/dispatch/plans?villageId=${villageId}&day=${day}`)).body.items;
     expect(planned.map((p) => p.tariffId)).toEqual(planned.map(() => 'tianjin-rural-coal-to-electricity'));
+    // Each shown household says which building model planned it, as the plan detail does, worded in Chinese.
+    const details = await Promise.all(planned.map(async (p) => (await api.get<PlanDetail>(`/dispatch/plans/${p.id}`)).body));
+    const modelOf = new Map(details.flatMap((d) => d.households).flatMap((h) => (h.model ? [[h.siteId, h.model] as const] : [])));
+    expect(modelOf.size).toBeGreaterThan(0);
+    const rows = card.getByTestId('household-table').locator('tbody tr.ant-table-row');
+    for (let r = 0; r < Math.min(3, await rows.count()); r++) {
+      const row = rows.nth(r);
+      const m = modelOf.get((await row.getAttribute('data-row-key'))!);
+      const tag = row.getByTestId('planner-model');
+      expect([await tag.getAttribute('data-model-source'), await tag.getAttribute('data-model-code')]).toEqual([m?.source, m?.code]);
+      await expect(tag.innerText()).resolves.toContain(m?.source === 'identified' ? '辨识模型' : '登记模型');
+    }
 
     // Dispatch: one schedule upload per planned household shows in the commands table.
     await page.getByTestId('dispatch-plan').click();
