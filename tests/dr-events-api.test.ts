@@ -9,6 +9,8 @@ import type { PlanDetail, PlanSummary } from '../src/contract/commands-api.js';
 import type { DrEventDetail, DrEventSummary } from '../src/contract/dr-events.js';
 import { startPlatform, type RunningPlatform } from '../src/main/platform.js';
 import { loginAs, type ApiSession } from './support/api-session.js';
+import { API_ERROR_TEXTS } from '../src/contract/texts/error-texts.js';
+import { renderText, type TextRef } from '../src/contract/texts/render-text.js';
 
 const VILLAGE = 'yq-zhangshanying';
 
@@ -92,9 +94,16 @@ describe('demand-response events', () => {
     const offQuarter = await op.send('POST', '/api/v1/dr/events', { villageId: VILLAGE, direction: 'reduce', day, from: '17:10', to: '19:00', requestedKw: 3 });
     expect(offQuarter.status).toBe(400);
     expect(JSON.stringify(offQuarter.body)).toMatch(/quarter hour/);
-    const noPlan = await op.send<{ error: { message: string } }>('POST', '/api/v1/dr/events', { villageId: VILLAGE, direction: 'reduce', day: '2030-01-15', from: '17:00', to: '19:00', requestedKw: 3 });
+    const noPlan = await op.send<{ error: { message: string; text?: TextRef } }>('POST', '/api/v1/dr/events', { villageId: VILLAGE, direction: 'reduce', day: '2030-01-15', from: '17:00', to: '19:00', requestedKw: 3 });
     expect(noPlan.status).toBe(409);
     expect(noPlan.body.error.message).toMatch(/no plan for 2030-01-15/);
+    // The refusal carries its code: the zh-CN dashboard reads it in Chinese, the English is the message.
+    const refusal = noPlan.body.error.text;
+    expect(refusal?.code).toBe('dr-no-plan');
+    if (refusal) {
+      expect(renderText(API_ERROR_TEXTS, refusal, 'en')).toBe(noPlan.body.error.message);
+      expect(renderText(API_ERROR_TEXTS, refusal, 'zh-CN')).toMatch(/^变压器 \S+ 在 2030-01-15 没有调度计划/);
+    }
   });
 
   it('cancels: the committed event\'s participants go back to their pre-event plan, sent to their devices; audited; scoped', async () => {

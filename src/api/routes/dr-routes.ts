@@ -22,7 +22,7 @@ export function drRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req, reply) => {
       const c = requireAction(req, 'device:command');
       const res = await deps.dr.create(c.principal, req.body);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       void reply.code(201);
       return res.value;
     },
@@ -33,7 +33,7 @@ export function drRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'device:command');
       const res = await deps.dr.commit(c.principal, req.params.id, req.body.requestedKw);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       return res.value;
     },
   );
@@ -43,7 +43,7 @@ export function drRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (req) => {
       const c = requireAction(req, 'device:command');
       const res = await deps.dr.cancel(c.principal, req.params.id, req.body.note);
-      if (!res.ok) throw new ApiError(res.code, res.message);
+      if (!res.ok) throw new ApiError(res.code, res.message, undefined, { text: res.text });
       return res.value;
     },
   );

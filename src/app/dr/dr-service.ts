@@ -28,11 +28,16 @@ import type { TelemetryStore } from '../ports/telemetry-store.js';
 import { measuredDelivery } from './event-delivery.js';
 import { eventRevisionPrefix, revertEvent } from './event-revert.js';
 import { latestPlans, villageFlexibility, type VillageFlexibility } from './event-flexibility.js';
+import type { ApiErrorTextCode } from '../../contract/texts/error-texts.js';
+import { textRef, type TextParam, type TextRef } from '../../contract/texts/render-text.js';
+
+/** A refusal's English message as a code of API_ERROR_TEXTS (docs/i18n.md). */
+const why = (code: ApiErrorTextCode, params: Readonly<Record<string, TextParam>> = {}): { text: TextRef } => ({ text: textRef(code, params) });
 
 const SLOT_S = 900;
 const kw = (w: number) => Math.round(w) / 1000;
 
-export type DrResult<T> = { ok: true; value: T } | { ok: false; code: 'bad_request' | 'not_found' | 'forbidden' | 'conflict'; message: string };
+export type DrResult<T> = { ok: true; value: T } | { ok: false; code: 'bad_request' | 'not_found' | 'forbidden' | 'conflict'; message: string; text?: TextRef };
 
 export interface DrServiceDeps {
   readonly index: () => FleetIndex;
@@ -70,16 +75,16 @@ export function createDrService(deps: DrServiceDeps) {
     const index = deps.index();
     const scope = transformerScope(index);
     const txs = transformersOf(index, villageId);
-    if (txs.length === 0 || !txs.every((t) => scope.canSee(p, t))) return { ok: false, code: 'not_found', message: `no village ${villageId} with transformers in your scope` };
-    if (write && !txs.every((t) => scope.canSteer(p, t))) return { ok: false, code: 'forbidden', message: `you may not steer every household of village ${villageId}` };
+    if (txs.length === 0 || !txs.every((t) => scope.canSee(p, t))) return { ok: false, code: 'not_found', message: `no village ${villageId} with transformers in your scope`, ...why('no-village-in-scope', { villageId }) };
+    if (write && !txs.every((t) => scope.canSteer(p, t))) return { ok: false, code: 'forbidden', message: `you may not steer every household of village ${villageId}`, ...why('may-not-steer-village', { villageId }) };
     return { ok: true, value: txs };
   }
 
   async function flexibilityNow(e: DrEventDetail): Promise<DrResult<VillageFlexibility>> {
     const weather = deps.weather();
-    if (!weather) return { ok: false, code: 'conflict', message: 'planning is unavailable: no weather forecast is configured' };
+    if (!weather) return { ok: false, code: 'conflict', message: 'planning is unavailable: no weather forecast is configured', ...why('dr-no-forecast') };
     const plans = await latestPlans(deps.plans, transformersOf(deps.index(), e.villageId), e.day);
-    if (typeof plans === 'string') return { ok: false, code: 'conflict', message: plans };
+    if (!(plans instanceof Map)) return { ok: false, code: 'conflict', message: plans.message, text: plans.text };
     return { ok: true, value: villageFlexibility(deps.index(), plans, weather, e, deps.clock.nowMs()) };
   }
 
@@ -87,7 +92,7 @@ export function createDrService(deps: DrServiceDeps) {
   async function withDelivery(e: DrEventDetail): Promise<DrEventDetail> {
     if (e.status !== 'committed' || !e.delivery || !e.commitment) return e;
     const plans = await latestPlans(deps.plans, transformersOf(deps.index(), e.villageId), e.day);
-    if (typeof plans === 'string') return e;
+    if (!(plans instanceof Map)) return e;
     const now = deps.clock.nowMs();
     const delivery = await measuredDelivery(deps.telemetry, [...plans.values()], e, now);
     const next: DrEventDetail = { ...e, delivery, deliveredKw: delivery.measuredSlots > 0 ? delivery.meanDeliveredKw : null, status: now >= e.windowEndMs ? 'completed' : 'committed' };
@@ -102,11 +107,11 @@ export function createDrService(deps: DrServiceDeps) {
       const access = villageAccess(p, body.villageId, true);
       if (!access.ok) { await audit(p, 'dr.create', `village:${body.villageId}`, 'denied', access.message); return access; }
       const id = body.id ?? `dr-${body.villageId}-${body.day}-${body.from.replace(':', '')}-${randomUUID().slice(0, 8)}`;
-      if (await deps.events.getEvent(id)) return { ok: false, code: 'conflict', message: `demand-response event ${id} exists already` };
+      if (await deps.events.getEvent(id)) return { ok: false, code: 'conflict', message: `demand-response event ${id} exists already`, ...why('dr-event-exists', { eventId: id }) };
       const dayStartMs = dayStartOf(body.day);
       const windowStartMs = dayStartMs + slotOf(body.from) * SLOT_S * 1000;
       const windowEndMs = body.to === '24:00' ? dayStartMs + 86_400_000 : dayStartMs + slotOf(body.to) * SLOT_S * 1000;
-      if (deps.clock.nowMs() >= windowStartMs) return { ok: false, code: 'bad_request', message: `the window ${body.day} ${body.from}–${body.to} has already started; an event must be offered before its window` };
+      if (deps.clock.nowMs() >= windowStartMs) return { ok: false, code: 'bad_request', message: `the window ${body.day} ${body.from}–${body.to} has already started; an event must be offered before its window`, ...why('dr-window-started', { day: body.day, from: body.from, to: body.to }) };
       const draft: DrEventDetail = {
         id, villageId: body.villageId, direction: body.direction, day: body.day, from: body.from, to: body.to, windowStartMs, windowEndMs,
         requestedKw: body.requestedKw, firmOfferKw: 0, committedKw: null, deliveredKw: null, status: 'offered', source: body.source,
@@ -133,13 +138,13 @@ export function createDrService(deps: DrServiceDeps) {
       if (!e || !villageAccess(p, e.villageId, false).ok) {
         const message = `no demand-response event ${id} in your scope`;
         await audit(p, 'dr.commit', `dr:${id}`, 'denied', message);
-        return { ok: false, code: 'not_found', message };
+        return { ok: false, code: 'not_found', message, ...why('not-in-scope', { kind: 'dr-event', id }) };
       }
       const access = villageAccess(p, e.villageId, true);
       if (!access.ok) { await audit(p, 'dr.commit', `dr:${id}`, 'denied', access.message); return access; }
-      if (e.status !== 'offered') return { ok: false, code: 'conflict', message: `event ${id} is ${e.status}; only an offered event can be committed` };
+      if (e.status !== 'offered') return { ok: false, code: 'conflict', message: `event ${id} is ${e.status}; only an offered event can be committed`, ...why('dr-not-offered', { eventId: id, status: e.status }) };
       const now = deps.clock.nowMs();
-      if (now >= e.windowStartMs) return { ok: false, code: 'conflict', message: `the window of event ${id} has started; it can no longer be committed` };
+      if (now >= e.windowStartMs) return { ok: false, code: 'conflict', message: `the window of event ${id} has started; it can no longer be committed`, ...why('dr-commit-window-started', { eventId: id }) };
       const flex = await flexibilityNow(e);
       if (!flex.ok) return flex;
       const v = flex.value;
@@ -149,7 +154,7 @@ export function createDrService(deps: DrServiceDeps) {
       const relFrom = Math.round((e.windowStartMs - dayStartMs) / slotMs) - v.fromSlot;
       const len = (e.windowEndMs - e.windowStartMs) / slotMs;
       const offer = fleetOffer(v.households.map((h) => h.flex), { direction: e.direction, fromSlot: relFrom, toSlot: relFrom + len });
-      if (!(offer.firmW > 0)) return { ok: false, code: 'conflict', message: `village ${e.villageId} has no flexibility left for this window without breaking comfort` };
+      if (!(offer.firmW > 0)) return { ok: false, code: 'conflict', message: `village ${e.villageId} has no flexibility left for this window without breaking comfort`, ...why('dr-no-flexibility', { villageId: e.villageId }) };
       const c = commitEvent(v.households.map((h) => h.flex), offer, (requestedKw ?? e.requestedKw) * 1000, limitsOf(v));
       const shares = new Map(c.participation.map((x) => [x.id, x]));
       // A new plan revision per transformer with participants; dispatched as schedule uploads like any plan.
@@ -204,12 +209,12 @@ export function createDrService(deps: DrServiceDeps) {
       if (!e || !villageAccess(p, e.villageId, false).ok) {
         const message = `no demand-response event ${id} in your scope`;
         await audit(p, 'dr.cancel', `dr:${id}`, 'denied', message);
-        return { ok: false, code: 'not_found', message };
+        return { ok: false, code: 'not_found', message, ...why('not-in-scope', { kind: 'dr-event', id }) };
       }
       const access = villageAccess(p, e.villageId, true);
       if (!access.ok) { await audit(p, 'dr.cancel', `dr:${id}`, 'denied', access.message); return access; }
-      if (e.status === 'cancelled' || e.status === 'completed') return { ok: false, code: 'conflict', message: `event ${id} is ${e.status}; it can no longer be cancelled` };
-      if (deps.clock.nowMs() >= e.windowEndMs) return { ok: false, code: 'conflict', message: `the window of event ${id} is over; it can no longer be cancelled` };
+      if (e.status === 'cancelled' || e.status === 'completed') return { ok: false, code: 'conflict', message: `event ${id} is ${e.status}; it can no longer be cancelled`, ...why('dr-not-cancellable', { eventId: id, status: e.status }) };
+      if (deps.clock.nowMs() >= e.windowEndMs) return { ok: false, code: 'conflict', message: `the window of event ${id} is over; it can no longer be cancelled`, ...why('dr-cancel-window-over', { eventId: id }) };
       const revert = e.status === 'committed'
         ? await revertEvent({ index: deps.index, plans: deps.plans, dispatcher: deps.dispatcher, clock: deps.clock, event: e, actor: { userId: p.userId, username: p.username } })
         : { revertedPlanIds: [], commandIds: [] };

@@ -4,7 +4,7 @@
  * and its flexibility against its committed plan (src/optimize/dr). Plans come from the dispatch store.
  */
 import type { DrEventDetail } from '../../contract/dr-events.js';
-import type { TextRef } from '../../contract/texts/render-text.js';
+import { textRef, type TextRef } from '../../contract/texts/render-text.js';
 import type { Transformer } from '../../domain/registry.js';
 import { remainingProblem } from '../../optimize/dispatch/index.js';
 import { householdFlexibility, type HouseholdFlexibility } from '../../optimize/dr/index.js';
@@ -34,12 +34,15 @@ export interface VillageFlexibility {
 export type WindowOf = Pick<DrEventDetail, 'direction' | 'day' | 'windowStartMs' | 'windowEndMs' | 'slotS'>;
 
 /** Latest plan revision of every transformer for the day; an error message when one has none. */
-export async function latestPlans(store: DispatchStore, transformers: readonly Transformer[], day: string): Promise<Map<string, PlanRecord> | string> {
+/** Why no baseline exists: the English message and the same as a code of API_ERROR_TEXTS (docs/i18n.md). */
+export interface NoBaseline { readonly message: string; readonly text: TextRef }
+
+export async function latestPlans(store: DispatchStore, transformers: readonly Transformer[], day: string): Promise<Map<string, PlanRecord> | NoBaseline> {
   const plans = new Map<string, PlanRecord>();
   for (const t of transformers) {
     const [plan] = await store.listPlans({ transformerIds: [t.id], day, limit: 1 });
-    if (!plan) return `no plan for ${day} on transformer ${t.id}: create (and dispatch) the day-ahead plan first — the plan is the baseline an event is measured against`;
-    if (plan.slotS * 1000 * plan.priceYuanPerKWh.length !== 86_400_000) return `plan ${plan.id} does not cover a whole day in slots`;
+    if (!plan) return { message: `no plan for ${day} on transformer ${t.id}: create (and dispatch) the day-ahead plan first — the plan is the baseline an event is measured against`, text: textRef('dr-no-plan', { day, transformerId: t.id }) };
+    if (plan.slotS * 1000 * plan.priceYuanPerKWh.length !== 86_400_000) return { message: `plan ${plan.id} does not cover a whole day in slots`, text: textRef('dr-plan-not-whole-day', { planId: plan.id }) };
     plans.set(t.id, plan);
   }
   return plans;

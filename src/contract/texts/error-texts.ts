@@ -52,5 +52,31 @@ export const API_ERROR_TEXTS = {
   },
   'alarm-acknowledged-already': { en: 'alarm {{alarmId}} was acknowledged already by {{by}} at {{atIso}}', 'zh-CN': '告警 {{alarmId}} 已由 {{by}} 于 {{atIso}} 确认' },
   'alarm-acknowledged-just-now': { en: 'alarm {{alarmId}} was acknowledged by someone else just now', 'zh-CN': '告警 {{alarmId}} 刚刚已被他人确认' },
+  'no-village-in-scope': { en: 'no village {{villageId}} with transformers in your scope', 'zh-CN': '您的权限范围内没有带变压器的村 {{villageId}}' },
+  'may-not-steer-village': { en: 'you may not steer every household of village {{villageId}}', 'zh-CN': '您无权调控村 {{villageId}} 的全部住户' },
+  'dr-no-forecast': { en: 'planning is unavailable: no weather forecast is configured', 'zh-CN': '无法制定计划：尚未配置天气预报' },
+  'dr-event-exists': { en: 'demand-response event {{eventId}} exists already', 'zh-CN': '需求响应事件 {{eventId}} 已存在' },
+  'dr-window-started': {
+    en: 'the window {{day}} {{from}}–{{to}} has already started; an event must be offered before its window',
+    'zh-CN': '时段 {{day}} {{from}}–{{to}} 已经开始；需求响应事件须在时段开始前提出',
+  },
+  'dr-not-offered': {
+    en: 'event {{eventId}} is {{status}}; only an offered event can be committed', 'zh-CN': '事件 {{eventId}} 当前为“{{status}}”，只有待确认的事件才能承诺',
+    terms: { status: { offered: { en: 'offered', 'zh-CN': '待确认' }, committed: { en: 'committed', 'zh-CN': '已承诺' }, cancelled: { en: 'cancelled', 'zh-CN': '已取消' }, completed: { en: 'completed', 'zh-CN': '已完成' } } },
+  },
+  'dr-commit-window-started': { en: 'the window of event {{eventId}} has started; it can no longer be committed', 'zh-CN': '事件 {{eventId}} 的时段已经开始，不能再承诺' },
+  'dr-no-flexibility': {
+    en: 'village {{villageId}} has no flexibility left for this window without breaking comfort', 'zh-CN': '村 {{villageId}} 在此时段已没有不影响舒适度的可调节能力',
+  },
+  'dr-not-cancellable': {
+    en: 'event {{eventId}} is {{status}}; it can no longer be cancelled', 'zh-CN': '事件 {{eventId}} 当前为“{{status}}”，不能再取消',
+    terms: { status: { cancelled: { en: 'cancelled', 'zh-CN': '已取消' }, completed: { en: 'completed', 'zh-CN': '已完成' } } },
+  },
+  'dr-no-plan': {
+    en: 'no plan for {{day}} on transformer {{transformerId}}: create (and dispatch) the day-ahead plan first — the plan is the baseline an event is measured against',
+    'zh-CN': '变压器 {{transformerId}} 在 {{day}} 没有调度计划：请先制定（并下发）日前计划——需求响应以该计划为基线衡量',
+  },
+  'dr-plan-not-whole-day': { en: 'plan {{planId}} does not cover a whole day in slots', 'zh-CN': '计划 {{planId}} 的时段未覆盖完整一天' },
+  'dr-cancel-window-over': { en: 'the window of event {{eventId}} is over; it can no longer be cancelled', 'zh-CN': '事件 {{eventId}} 的时段已经结束，不能再取消' },
 } as const satisfies TextCatalogue;
 export type ApiErrorTextCode = keyof typeof API_ERROR_TEXTS;

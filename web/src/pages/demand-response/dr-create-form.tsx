@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest } from '../../api/client.js';
 import { drPaths, type CreateDrEvent, type DrEventDetail } from './dr-api.js';
+import { useServerText } from '../../i18n/server-texts.js';
 
 type Values = Omit<CreateDrEvent, 'source'> & { source?: string };
 const FIELDS = new Set(['id', 'villageId', 'direction', 'day', 'from', 'to', 'requestedKw', 'source']);
@@ -23,6 +24,7 @@ export function DrCreateForm({ open, villages, defaultVillageId, defaultDay, onC
   onCreated: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const st = useServerText();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -93,7 +95,7 @@ export function DrCreateForm({ open, villages, defaultVillageId, defaultDay, onC
             <Input />
           </Form.Item>
         </Flex>
-        {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="dr-create-error" title={t('error.requestFailed', { code: error.code, status: error.status })} description={error.issues.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : error.message} />}
+        {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="dr-create-error" title={t('error.requestFailed', { code: error.code, status: error.status })} description={error.issues.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : st('apiError', error.text, error.message)} />}
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('dispatch.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="dr-create-submit">{t('dr.form.submit')}</Button>
