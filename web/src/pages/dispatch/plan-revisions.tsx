@@ -42,7 +42,7 @@ export function PlanRevisions({ plans, loading }: { plans: readonly PlanSummary[
           { title: t('dispatch.plannedCost'), dataIndex: 'costYuan', align: 'right', render: (v: number) => `${fmtNumber(v, lang, 1)} ${t('dispatch.yuan')}` },
           { title: t('dispatch.peakLoad'), key: 'peak', align: 'right', render: (_, p) => `${fmtPowerKw(p.peakLoadW, lang)} / ${fmtPowerKw(p.capacityW, lang)}` },
           { title: t('dispatch.comfortKh'), dataIndex: 'comfortDeficitKh', align: 'right', render: (v: number) => fmtNumber(v, lang, 1) },
-          { title: t('dispatch.tariff'), dataIndex: 'tariffId' },
+          { title: t('dispatch.tariff'), dataIndex: 'tariffId', render: (id: string) => t(`dispatch.tariffName.${id}`, { defaultValue: id }) },
           { title: t('dispatch.createdAt'), key: 'created', render: (_, p) => `${fmtDateTime(p.createdAtMs, lang)} · ${p.createdBy === 'system' ? t('dispatch.system') : p.createdBy}` },
           { title: t('dispatch.issues'), key: 'issues', width: 320, render: (_, p) => { const is = planIssueTexts(p, srv); const sep = lang === 'en' ? '; ' : '；'; return is.length ? <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: is.join(sep) }} data-testid="plan-issues">{is.join(sep)}</Typography.Paragraph> : '—'; } },
         ]}
