@@ -68,7 +68,7 @@ export function DrEventDetailCard({ eventId, listedStatus, villageName, siteName
         <Descriptions.Item label={t('dispatch.village')}>{villageName}</Descriptions.Item>
         <Descriptions.Item label={t('dr.window')}>{`${e.day} ${e.from}–${e.to}（${t('dr.beijingTime')}）`}</Descriptions.Item>
         <Descriptions.Item label={t('dr.source')}>{e.source}</Descriptions.Item>
-        <Descriptions.Item label={t('dispatch.tariff')}>{e.tariffId}</Descriptions.Item>
+        <Descriptions.Item label={t('dispatch.tariff')}>{t(`dispatch.tariffName.${e.tariffId}`, { defaultValue: e.tariffId })}</Descriptions.Item>
         <Descriptions.Item label={t('dr.participating')}>{e.offer.participating}</Descriptions.Item>
         <Descriptions.Item label={t('dr.windowEnergy')}>{`${fmtNumber(e.offer.windowKWh, lang, 1)} kWh`}</Descriptions.Item>
       </Descriptions>
