@@ -10,13 +10,17 @@
  * price plus the programme price — which also gives the Lagrangian bound
  *     L(λ, ν) = Σ_i min_x [c_i(x) + Σ_k (λ_g(i),k + ν_k) P_ik Δt] − Σ_g Σ_k λ_gk cap_gk Δt − Σ_k ν_k room_k Δt,
  * valid for any λ, ν ≥ 0. Overload columns o priced at a box cap (du Merle et al. 1999; grown ×4 when the
- * master still buys overload and no schedule prices out) stabilise early duals, as in column-generation.ts;
+ * master still buys overload) stabilise early duals, as in column-generation.ts;
  * only an overload-free master is a plan. One HiGHS model is grown with addCols.
  */
 import type { Highs } from 'highs';
 import { revalue, solveHouseholdFast, type FastSolution, type PreparedHousehold } from '../household-fast.js';
 import type { HouseholdPlan } from '../household-problem.js';
 import { clipToCapacity, ScheduleMix } from './schedule-mix.js';
+
+/** HiGHS `simplex_strategy` values. */
+const SIMPLEX_DUAL = 1;
+const SIMPLEX_PRIMAL = 4;
 
 export interface ProgrammeColumnsInput {
   /** Households in master order, with the index of their transformer group. */
@@ -57,9 +61,14 @@ export function programmeColumns(highs: Highs, o: ProgrammeColumnsInput): Progra
   o.capacityW.forEach((c, g) => { for (let k = 0; k < n; k++) rowUpper[H + g * n + k] = (c[k] as number) / 1000; });
   for (let k = 0; k < n; k++) rowUpper[H + G * n + k] = (o.roomW[k] as number) / 1000;
   // The adder stays below each household's comfort-penalty price: heat beats a deficit and the bound stays valid.
-  const adderMax = hh.map((h) => Float64Array.from(h.p.priceYuanPerKWh, (p) => Math.max(0, h.p.penaltyPriceYuanPerKWh - p)));
-  const boxCap = Math.max(...adderMax.flatMap((a) => [...a]));
-  let box = Math.min(boxCap, Math.max(...hh.flatMap((h) => [...h.p.priceYuanPerKWh])));
+  // A common cap per slot keeps the bound consistent: the clipped prices are used both in the households' step
+  // and in the terms subtracted for the rows.
+  const adderMax = Float64Array.from({ length: n }, (_, k) => Math.min(...hh.map((h) => Math.max(0, h.p.penaltyPriceYuanPerKWh - (h.p.priceYuanPerKWh[k] as number)))));
+  // The box rises past the comfort-penalty price and then to a prohibitive level: a kWh withheld from a household
+  // can cost deficits over many later slots, so the master must prefer any deficit to overload in the end (the
+  // shared-out plan among the initial columns keeps every limit, so an overload-free master always exists).
+  const boxCap = 1e3 * 4 * Math.max(...hh.map((h) => h.p.penaltyPriceYuanPerKWh));
+  let box = Math.max(...hh.flatMap((h) => [...h.p.priceYuanPerKWh]));
   const model = highs.createModel({
     numCols: R, numRows, colCost: new Float64Array(R).fill(box * slotH), colLower: new Float64Array(R), colUpper: new Float64Array(R).fill(Infinity), rowLower, rowUpper,
     matrix: { format: 'csc', numRows, numCols: R, starts: Int32Array.from({ length: R + 1 }, (_, r) => r), indices: Int32Array.from({ length: R }, (_, r) => H + r), values: new Float64Array(R).fill(-1) },
@@ -68,7 +77,7 @@ export function programmeColumns(highs: Highs, o: ProgrammeColumnsInput): Progra
   const schedules: HouseholdPlan[] = [];
   const seen = hh.map(() => new Set<string>());
   try {
-    model.options.set({ output_flag: false, presolve: 'off' });
+    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: SIMPLEX_DUAL });
     const addColumns = (plans: readonly (readonly [number, HouseholdPlan])[]): number => {
       const cost: number[] = [], starts: number[] = [0], indices: number[] = [], values: number[] = [];
       for (const [i, plan] of plans) {
@@ -99,32 +108,39 @@ export function programmeColumns(highs: Highs, o: ProgrammeColumnsInput): Progra
     const nu = new Float64Array(n);
     let rounds = 0;
     for (rounds = 1; rounds <= o.maxRounds; rounds++) {
+      // First master by dual simplex; after added columns the basis stays primal feasible, so primal simplex restarts from it.
+      if (rounds === 2) model.options.set({ simplex_strategy: SIMPLEX_PRIMAL });
       const run = model.run();
       if (run.modelStatus !== highs.constants.modelStatus.optimal) return null;
       const sol = model.getSolution();
       let overloadKW = 0;
       for (let r = 0; r < R; r++) overloadKW += Math.max(0, sol.colValue[r] as number);
       if (overloadKW <= 1e-9) { upper = model.getObjectiveValue(); accepted = Float64Array.from(sol.colValue); }
-      const price = (r: number) => Math.max(0, -(sol.rowDual[H + r] as number)) / slotH;
-      for (let k = 0; k < n; k++) nu[k] = price(G * n + k);
+      // Prices from the duals, clipped so λ_g + ν ≤ the common cap in every slot (ν first).
+      const dualPrice = (r: number) => Math.max(0, -(sol.rowDual[H + r] as number)) / slotH;
+      for (let k = 0; k < n; k++) nu[k] = Math.min(adderMax[k] as number, dualPrice(G * n + k));
+      const lambda = Float64Array.from({ length: G * n }, (_, r) => Math.min(dualPrice(r), (adderMax[r % n] as number) - (nu[r % n] as number)));
       let dual = 0;
       const improving: [number, HouseholdPlan][] = [];
       hh.forEach((h, i) => {
         const g = o.groupOf[i] as number;
-        const adder = Float64Array.from({ length: n }, (_, k) => Math.min(adderMax[i]?.[k] as number, price(g * n + k) + (nu[k] as number)));
+        const adder = Float64Array.from({ length: n }, (_, k) => (lambda[g * n + k] as number) + (nu[k] as number));
         const r = solveHouseholdFast(h, { priceAdderYuanPerKWh: adder });
         dual += r.objectiveYuan;
         const pi = sol.rowDual[i] as number;
         if (r.objectiveYuan < pi - 1e-9 * (1 + Math.abs(pi))) improving.push([i, r]);
       });
-      for (let g = 0; g < G; g++) for (let k = 0; k < n; k++) dual -= price(g * n + k) * slotH * ((o.capacityW[g]?.[k] as number) / 1000);
+      for (let g = 0; g < G; g++) for (let k = 0; k < n; k++) dual -= (lambda[g * n + k] as number) * slotH * ((o.capacityW[g]?.[k] as number) / 1000);
       for (let k = 0; k < n; k++) dual -= (nu[k] as number) * slotH * ((o.roomW[k] as number) / 1000);
       lower = Math.max(lower, dual);
       if (Number.isFinite(upper) && upper - lower <= o.gapTolerance * upper) break;
-      if (improving.length > 0 && addColumns(improving) > 0) continue;
-      if (overloadKW <= 1e-9 || box >= boxCap) break;
-      box = Math.min(boxCap, box * 4);
-      model.changeColsCost({ kind: 'range', from: 0, to: R - 1 }, new Float64Array(R).fill(box * slotH));
+      const added = improving.length > 0 ? addColumns(improving) : 0;
+      // Unlike a single transformer (column-generation.ts), comfort deficits here can make overload at the box
+      // price the master's cheapest way out for many rounds: the box grows every round the master still buys it.
+      if (overloadKW > 1e-9 && box < boxCap) {
+        box = box * 4 >= 4 * Math.max(...hh.map((h) => h.p.penaltyPriceYuanPerKWh)) ? boxCap : box * 4;
+        model.changeColsCost({ kind: 'range', from: 0, to: R - 1 }, new Float64Array(R).fill(box * slotH));
+      } else if (added === 0) break;
     }
     if (!Number.isFinite(upper)) return null;
     const mix = hh.map(() => new ScheduleMix(n));
