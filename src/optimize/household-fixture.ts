@@ -3,7 +3,7 @@
  * (H = 250 W/K, C = 50 MJ/K, τ = 55.6 h) and constant conditions unless overridden.
  */
 import type { HouseholdProblem } from './household-problem.js';
-import type { Rng } from '../sim/index.js';
+import { mulberry32, type Rng } from '../sim/index.js';
 
 export interface SyntheticOptions {
   readonly id?: string;
@@ -68,4 +68,21 @@ export function randomHousehold(rng: Rng, id: string, slots = 96, withBackup = f
     capacityJK: r(15e6, 80e6),
     ...(withBackup ? { backupMaxW: r(1000, 6000) } : {}),
   });
+}
+
+/** Beijing's valley (20:00–08:00 at 0.10 yuan/kWh, 0.4883 otherwise) on 96 slots from local midnight. */
+export const beijingValleyPrice = (k: number): number => (k < 32 || k >= 80 ? 0.1 : 0.4883);
+
+/**
+ * `count` village households on the Beijing valley tariff with seeded variety (ids `${prefix}1…`), for the fleet
+ * coordination checks; every `backupEvery`-th one (from the first) has a 3 kW backup heater (0: none).
+ */
+export function valleyHouseholds(seed: number, count: number, prefix: string, backupEvery = 0): HouseholdProblem[] {
+  const rng = mulberry32(seed);
+  const r = (lo: number, hi: number) => lo + (hi - lo) * rng.next();
+  return Array.from({ length: count }, (_, i) => syntheticHousehold({
+    id: `${prefix}${i + 1}`, priceYuanPerKWh: beijingValleyPrice, outdoorC: r(-6, 2), gainsW: r(100, 400), heatLossWK: r(150, 350),
+    capacityJK: r(15e6, 60e6), maxPowerW: r(3500, 5000), cop: r(2.3, 3.2), minTempC: (k) => (k < 24 ? 16 : 18), initialTempC: 16.5,
+    ...(backupEvery > 0 && i % backupEvery === 0 ? { backupMaxW: 3000 } : {}),
+  }));
 }

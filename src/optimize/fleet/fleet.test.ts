@@ -1,8 +1,7 @@
 import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../sim/index.js';
 import { prepareHousehold, solveHouseholdFast } from '../household-fast.js';
-import { syntheticHousehold } from '../household-fixture.js';
+import { beijingValleyPrice, syntheticHousehold, valleyHouseholds } from '../household-fixture.js';
 import type { HouseholdProblem } from '../household-problem.js';
 import { loadHighs } from '../load-highs.js';
 import { coordinateFleet, heatingCapacityW, solveFleetMonolithic, type TransformerGroup } from './index.js';
@@ -10,15 +9,7 @@ import { coordinateFleet, heatingCapacityW, solveFleetMonolithic, type Transform
 let highs: Highs;
 beforeAll(async () => { highs = await loadHighs(); });
 
-const valleyPrice = (k: number) => (k < 32 || k >= 80 ? 0.1 : 0.4883); // Beijing, 96 slots
-function households(seed: number, count: number, prefix: string): HouseholdProblem[] {
-  const rng = mulberry32(seed);
-  const r = (lo: number, hi: number) => lo + (hi - lo) * rng.next();
-  return Array.from({ length: count }, (_, i) => syntheticHousehold({
-    id: `${prefix}${i + 1}`, priceYuanPerKWh: valleyPrice, outdoorC: r(-6, 2), gainsW: r(100, 400), heatLossWK: r(150, 350),
-    capacityJK: r(15e6, 60e6), maxPowerW: r(3500, 5000), cop: r(2.3, 3.2), minTempC: (k) => (k < 24 ? 16 : 18), initialTempC: 16.5,
-  }));
-}
+const households = (seed: number, count: number, prefix: string): HouseholdProblem[] => valleyHouseholds(seed, count, prefix);
 /** A transformer carrying `share` of the group's uncoordinated peak (W → kVA at power factor 0.9). */
 function group(id: string, hh: HouseholdProblem[], share: number): TransformerGroup {
   const load = new Float64Array(96);
@@ -80,7 +71,7 @@ describe('fleet coordination', () => {
   });
 
   it('a household whose unit cannot hold comfort gets its comfort-first schedule and an alarm naming it', () => {
-    const weak = syntheticHousehold({ id: 'weak', priceYuanPerKWh: valleyPrice, maxPowerW: 800, outdoorC: -8 });
+    const weak = syntheticHousehold({ id: 'weak', priceYuanPerKWh: beijingValleyPrice, maxPowerW: 800, outdoorC: -8 });
     const g = group('T1', [...households(5, 6, 'e'), weak], 0.8);
     const plan = coordinateFleet([g]);
     const issue = plan.issues.find((i) => i.code === 'comfort-infeasible');
@@ -90,7 +81,7 @@ describe('fleet coordination', () => {
   });
 
   it('a transformer too small even for households that cannot hold comfort alone: never overloaded, both alarms raised', () => {
-    const weak = ['w1', 'w2', 'w3'].map((id) => syntheticHousehold({ id, priceYuanPerKWh: valleyPrice, maxPowerW: 800, outdoorC: -8 }));
+    const weak = ['w1', 'w2', 'w3'].map((id) => syntheticHousehold({ id, priceYuanPerKWh: beijingValleyPrice, maxPowerW: 800, outdoorC: -8 }));
     const g: TransformerGroup = { id: 'T-tiny', ratingKVA: 1, powerFactor: 0.9, households: [...weak, ...households(8, 3, 'h')] };
     for (const plan of [coordinateFleet([g]), coordinateFleet([g], {}, highs)]) {
       expect(overloadW(plan.groups[0]!)).toBeLessThanOrEqual(1e-6);
@@ -100,7 +91,7 @@ describe('fleet coordination', () => {
   });
 
   it('with a backup heater the weak household is planned warm, no alarm, and the fleet plan still matches HiGHS', () => {
-    const weak = syntheticHousehold({ id: 'weak', priceYuanPerKWh: valleyPrice, maxPowerW: 800, outdoorC: -8, backupMaxW: 5000 }); // needs 6.5 kW of heat, the unit gives 2.4
+    const weak = syntheticHousehold({ id: 'weak', priceYuanPerKWh: beijingValleyPrice, maxPowerW: 800, outdoorC: -8, backupMaxW: 5000 }); // needs 6.5 kW of heat, the unit gives 2.4
     const g = group('T1', [...households(10, 12, 'k'), weak], 0.75);
     const plan = coordinateFleet([g], { gapTolerance: 0.001 }, highs);
     const mono = solveFleetMonolithic(highs, [g]);

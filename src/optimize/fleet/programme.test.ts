@@ -1,8 +1,7 @@
 import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../sim/index.js';
 import { prepareHousehold, solveHouseholdFast } from '../household-fast.js';
-import { syntheticHousehold } from '../household-fixture.js';
+import { valleyHouseholds } from '../household-fixture.js';
 import type { HouseholdProblem } from '../household-problem.js';
 import { loadHighs } from '../load-highs.js';
 import { coordinateFleet, coordinateProgramme, parseProgrammeTarget, solveFleetMonolithic, type ProgrammeTarget, type TransformerGroup } from './index.js';
@@ -10,16 +9,7 @@ import { coordinateFleet, coordinateProgramme, parseProgrammeTarget, solveFleetM
 let highs: Highs;
 beforeAll(async () => { highs = await loadHighs(); });
 
-const valleyPrice = (k: number) => (k < 32 || k >= 80 ? 0.1 : 0.4883); // Beijing, 96 slots
-function households(seed: number, count: number, prefix: string): HouseholdProblem[] {
-  const rng = mulberry32(seed);
-  const r = (lo: number, hi: number) => lo + (hi - lo) * rng.next();
-  return Array.from({ length: count }, (_, i) => syntheticHousehold({
-    id: `${prefix}${i + 1}`, priceYuanPerKWh: valleyPrice, outdoorC: r(-6, 2), gainsW: r(100, 400), heatLossWK: r(150, 350),
-    capacityJK: r(15e6, 60e6), maxPowerW: r(3500, 5000), cop: r(2.3, 3.2), minTempC: (k) => (k < 24 ? 16 : 18), initialTempC: 16.5,
-    ...(i % 3 === 0 ? { backupMaxW: 3000 } : {}),
-  }));
-}
+const households = (seed: number, count: number, prefix: string): HouseholdProblem[] => valleyHouseholds(seed, count, prefix, 3);
 const uncoordinatedLoadW = (hh: readonly HouseholdProblem[]) => {
   const load = new Float64Array(96);
   for (const h of hh) solveHouseholdFast(prepareHousehold(h)).powerW.forEach((w, k) => { load[k] = (load[k] as number) + w; });
