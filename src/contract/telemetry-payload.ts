@@ -23,7 +23,8 @@ const valuesShape = Object.fromEntries(
 
 export const ChannelValuesSchema = z
   .strictObject(valuesShape)
-  .refine((v) => Object.keys(v).length > 0, 'values must hold at least one channel');
+  // A key present with the value undefined (possible from an in-process caller, never in JSON) is no channel.
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'values must hold at least one channel');
 
 const timestamp = z.union([
   z.number().int('ts in epoch milliseconds must be an integer').min(0),
