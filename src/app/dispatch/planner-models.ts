@@ -11,7 +11,7 @@ import type { RcSample } from '../../optimize/identify/index.js';
 import { emptyWeatherSample, sampleWeather, type WeatherSeries } from '../../sim/index.js';
 import type { FleetIndex } from '../fleet-index.js';
 import type { TelemetryStore } from '../ports/telemetry-store.js';
-import { fingerprint } from '../season-report/fingerprint.js';
+import { fingerprint } from '../fingerprint.js';
 import type { SteerableHousehold } from './transformer-households.js';
 
 /** Decisions per site id for the households of one day (`day` = local date, YYYY-MM-DD). */

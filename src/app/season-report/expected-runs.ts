@@ -19,7 +19,7 @@ import type { Boundary } from '../../analytics/unit-kpis/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { TelemetryStore } from '../ports/telemetry-store.js';
 import type { TwinResultStore } from '../ports/twin-result-store.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../fingerprint.js';
 import type { TwinRunner } from './twin-runner.js';
 
 export interface ExpectedRunOptions {
